@@ -1,0 +1,58 @@
+/// fleetsim: the command-line entry point. Dispatches to subcommands and maps errors to
+/// exit codes: 0 ok, 1 an assertion failed, 2 bad input or usage, 3 internal error.
+
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <string>
+
+#include "sim/cli/args.hpp"
+#include "sim/cli/commands.hpp"
+
+namespace {
+
+struct Command {
+  const char* name;
+  const char* summary;
+  int (*run)(int, char**, int);
+};
+
+constexpr Command kCommands[] = {
+    {"bench", "engine benchmarks (PHOLD)", fleetsim::cli::cmd_bench},
+};
+
+void print_usage(std::FILE* to) {
+  std::fprintf(to, "usage: fleetsim <command> [options]\n\ncommands:\n");
+  for (const Command& c : kCommands) std::fprintf(to, "  %-10s %s\n", c.name, c.summary);
+  std::fprintf(to, "\n'fleetsim <command> --help' describes a command.\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace fleetsim::cli;
+  if (argc < 2) {
+    print_usage(stderr);
+    return kBadInput;
+  }
+  const std::string name = argv[1];
+  if (name == "-h" || name == "--help" || name == "help") {
+    print_usage(stdout);
+    return kOk;
+  }
+  for (const Command& c : kCommands) {
+    if (name != c.name) continue;
+    try {
+      return c.run(argc, argv, 2);
+    } catch (const UsageError& e) {
+      std::fprintf(stderr, "fleetsim: %s\n", e.what());
+      return kBadInput;
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "fleetsim: internal error: %s\n", e.what());
+      return kInternal;
+    }
+  }
+  std::fprintf(stderr, "fleetsim: unknown command '%s'\n", name.c_str());
+  print_usage(stderr);
+  return kBadInput;
+}

@@ -1,0 +1,332 @@
+#pragma once
+/// The discrete-event engine: one Simulation object owns the partitions, their event
+/// queues and outboxes, the per-entity sequence counters and the thread arena. There
+/// are no globals; any number of simulations may live (and run) in one process.
+///
+/// Parallelism is conservative and bulk-synchronous (YAWNS-style windows):
+///   t     = earliest pending event over all partitions (including messages in flight)
+///   bound = min(t + lookahead, end)
+///   every partition, in parallel, first takes the messages addressed to it in the
+///   previous window (in source-partition order), then handles its events with
+///   time < bound. An event sent to another partition must be at least `lookahead`
+///   in the future, so nothing a partition receives can fall inside a window it has
+///   already run. Event order is (time, key) with keys made from the origin entity and
+///   its own sequence counter, so results do not depend on partition or thread count.
+/// With one partition the loop is a plain sequential DES with no window overhead.
+
+#include <algorithm>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/partitioner.h>
+#include <tbb/task_arena.h>
+
+#include "sim/core/event.hpp"
+#include "sim/core/event_queue.hpp"
+#include "sim/core/time.hpp"
+
+namespace fleetsim::core {
+
+/// A broken engine invariant caused by the model (a bug, not bad input): an event in
+/// the past, a cross-partition message below the lookahead, an unknown entity.
+class SimulationError : public std::logic_error {
+ public:
+  using std::logic_error::logic_error;
+};
+
+struct SimulationConfig {
+  std::uint32_t entities = 0;    ///< entity ids are 0..entities-1
+  std::uint32_t partitions = 1;  ///< units of parallelism; >= 1
+  Duration lookahead = 0;        ///< minimum cross-partition delay, > 0 when partitions > 1
+  Time end = kTimeMax;           ///< events at time >= end are not handled
+  unsigned threads = 1;          ///< worker threads for windows; >= 1
+};
+
+struct RunStats {
+  std::uint64_t events = 0;    ///< events handled
+  std::uint64_t messages = 0;  ///< events that crossed partitions
+  std::uint64_t windows = 0;   ///< synchronisation rounds (0 with one partition)
+  Time last_time = 0;          ///< time of the last handled event
+};
+
+template <class Queue>
+class BasicSimulation;
+
+/// What a handler sees while it handles one event: the clock, the entity it runs as,
+/// and the means to schedule events. One context per partition.
+template <class Queue>
+class BasicContext {
+ public:
+  Time now() const { return now_; }
+  EntityId self() const { return self_; }
+  std::uint32_t partition() const { return partition_; }
+  Duration lookahead() const { return sim_->config_.lookahead; }
+
+  /// Schedules an event at absolute time `at` (>= now) for `target`. Across partitions
+  /// `at` must be at least now + lookahead.
+  void schedule(Time at, EntityId target, EventKind kind, std::uint64_t payload = 0,
+                std::uint16_t tag = 0) {
+    if (at < now_) [[unlikely]] sim_->fail_past(now_, at, self_, target);
+    const Event e{at, make_key(self_, sim_->seq_[self_]++), target, kind, tag, payload};
+    const std::uint32_t dest = sim_->partition_of(target);
+    if (dest == partition_) {
+      auto& q = sim_->parts_[partition_].queue;
+      if (top_handled_) {  // the event being handled still sits at the top: replace it
+        q.replace_top(e);
+        top_handled_ = false;
+      } else {
+        q.push(e);
+      }
+    } else {
+      if (at - now_ < sim_->config_.lookahead) [[unlikely]] {
+        sim_->fail_lookahead(now_, at, self_, target);
+      }
+      auto& part = sim_->parts_[partition_];
+      part.outbox[part.parity][dest].push_back(e);
+      part.sent_min = std::min(part.sent_min, at);
+      ++part.messages;
+    }
+  }
+  void schedule_in(Duration d, EntityId target, EventKind kind, std::uint64_t payload = 0,
+                   std::uint16_t tag = 0) {
+    schedule(now_ + d, target, kind, payload, tag);
+  }
+
+ private:
+  friend class BasicSimulation<Queue>;
+  BasicSimulation<Queue>* sim_ = nullptr;
+  std::uint32_t partition_ = 0;
+  Time now_ = 0;
+  EntityId self_ = 0;
+  bool top_handled_ = false;  // the handled event is still the queue top (lazy pop)
+};
+
+template <class Queue>
+class BasicSimulation {
+ public:
+  using Context = BasicContext<Queue>;
+
+  /// `partition_of[e]` names the partition of entity e; empty means all in partition 0.
+  explicit BasicSimulation(SimulationConfig config, std::vector<std::uint32_t> partition_of = {})
+      : config_(config), partition_of_(std::move(partition_of)) {
+    if (config_.partitions == 0) throw std::invalid_argument("partitions must be >= 1");
+    if (config_.threads == 0) throw std::invalid_argument("threads must be >= 1");
+    if (config_.partitions > 1 && config_.lookahead <= 0) {
+      throw std::invalid_argument(
+          "a lookahead > 0 is required with more than one partition (a zero-latency "
+          "cross-partition link would make conservative windows impossible)");
+    }
+    if (!partition_of_.empty() && partition_of_.size() != config_.entities) {
+      throw std::invalid_argument("partition map size differs from the entity count");
+    }
+    for (std::uint32_t p : partition_of_) {
+      if (p >= config_.partitions) throw std::invalid_argument("partition map names a partition out of range");
+    }
+    if (partition_of_.empty() && config_.partitions > 1) {
+      throw std::invalid_argument("a partition map is required with more than one partition");
+    }
+    seq_.assign(config_.entities, 0);
+    parts_.resize(config_.partitions);
+    for (auto& p : parts_) {
+      for (auto& ob : p.outbox) ob.resize(config_.partitions);
+    }
+    if (config_.threads > 1 && config_.partitions > 1) {
+      arena_ = std::make_unique<tbb::task_arena>(static_cast<int>(config_.threads));
+    }
+  }
+
+  const SimulationConfig& config() const { return config_; }
+
+  std::uint32_t partition_of(EntityId e) const {
+    return partition_of_.empty() ? 0 : partition_of_[e];
+  }
+
+  /// Schedules an initial event before run(); its origin is the target itself.
+  void schedule(Time at, EntityId target, EventKind kind, std::uint64_t payload = 0,
+                std::uint16_t tag = 0) {
+    if (target >= config_.entities) throw SimulationError("initial event for unknown entity");
+    if (at < 0) throw SimulationError("initial event before time 0");
+    parts_[partition_of(target)].queue.push(
+        Event{at, make_key(target, seq_[target]++), target, kind, tag, payload});
+  }
+
+  /// Called between windows (and every 65536 events in sequential mode) with the
+  /// current simulated time; meant for progress bars. Runs on the calling thread.
+  void on_progress(std::function<void(Time)> f) { progress_ = std::move(f); }
+
+  /// Pending events over all partitions, including messages in flight.
+  std::size_t pending() const {
+    std::size_t n = 0;
+    for (const auto& p : parts_) {
+      n += p.queue.size();
+      for (const auto& ob : p.outbox) {
+        for (const auto& v : ob) n += v.size();
+      }
+    }
+    return n;
+  }
+
+  /// Runs until no event is left before config().end. Handler must provide
+  /// `void handle(Context&, const Event&)`; it may touch only the state of the target
+  /// entity and of its own partition.
+  template <class Handler>
+  RunStats run(Handler& handler) {
+    return config_.partitions == 1 ? run_sequential(handler) : run_windows(handler);
+  }
+
+ private:
+  friend class BasicContext<Queue>;
+
+  struct alignas(64) Partition {
+    Queue queue;
+    // outbox[parity][dest]: messages sent in the current window go to outbox[parity];
+    // the previous window's messages (outbox[parity ^ 1]) are read by their receivers.
+    std::vector<std::vector<Event>> outbox[2];
+    unsigned parity = 0;
+    Time sent_min = kTimeMax;
+    Time next = kTimeMax;
+    std::uint64_t events = 0;
+    std::uint64_t messages = 0;
+    Time last_time = 0;
+  };
+
+  [[noreturn]] void fail_past(Time now, Time at, EntityId self, EntityId target) const {
+    throw SimulationError("entity " + std::to_string(self) + " at t=" + std::to_string(now) +
+                          "us scheduled an event for entity " + std::to_string(target) +
+                          " in the past (t=" + std::to_string(at) + "us)");
+  }
+  [[noreturn]] void fail_lookahead(Time now, Time at, EntityId self, EntityId target) const {
+    throw SimulationError("entity " + std::to_string(self) + " at t=" + std::to_string(now) +
+                          "us sent entity " + std::to_string(target) +
+                          " (another partition) a message with delay " +
+                          std::to_string(at - now) + "us, below the lookahead of " +
+                          std::to_string(config_.lookahead) + "us");
+  }
+
+  template <class Handler>
+  RunStats run_sequential(Handler& handler) {
+    Partition& part = parts_[0];
+    Context ctx;
+    ctx.sim_ = this;
+    ctx.partition_ = 0;
+    std::uint64_t n = 0;
+    const Time end = config_.end;
+    while (!part.queue.empty()) {
+      const Event e = part.queue.top();
+      if (e.time >= end) break;
+      ctx.now_ = e.time;
+      ctx.self_ = e.target;
+      ctx.top_handled_ = true;
+      handler.handle(ctx, e);
+      if (ctx.top_handled_) part.queue.pop();
+      ++n;
+      if ((n & 0xffff) == 0 && progress_) progress_(e.time);
+    }
+    RunStats s;
+    s.events = n;
+    s.last_time = ctx.now_;
+    return s;
+  }
+
+  template <class Handler>
+  void run_partition(Handler& handler, std::uint32_t p, Time bound) {
+    Partition& part = parts_[p];
+    // Take the previous window's messages, in source-partition order.
+    for (auto& src : parts_) {
+      auto& in = src.outbox[src.parity ^ 1][p];
+      for (const Event& e : in) part.queue.push(e);
+      in.clear();
+    }
+    Context ctx;
+    ctx.sim_ = this;
+    ctx.partition_ = p;
+    ctx.now_ = part.last_time;
+    part.sent_min = kTimeMax;
+    std::uint64_t n = 0;
+    while (!part.queue.empty()) {
+      const Event e = part.queue.top();
+      if (e.time >= bound) break;
+      ctx.now_ = e.time;
+      ctx.self_ = e.target;
+      ctx.top_handled_ = true;
+      handler.handle(ctx, e);
+      if (ctx.top_handled_) part.queue.pop();
+      ++n;
+    }
+    part.events += n;
+    part.last_time = ctx.now_;
+    part.next = std::min(part.queue.empty() ? kTimeMax : part.queue.top().time, part.sent_min);
+  }
+
+  template <class Handler>
+  RunStats run_windows(Handler& handler) {
+    const auto P = static_cast<std::uint32_t>(parts_.size());
+    for (auto& part : parts_) {
+      std::size_t inflight = 0;
+      for (const auto& v : part.outbox[part.parity]) inflight += v.size();
+      part.next = part.queue.empty() ? kTimeMax : part.queue.top().time;
+      if (inflight) {
+        for (const auto& v : part.outbox[part.parity]) {
+          for (const Event& e : v) part.next = std::min(part.next, e.time);
+        }
+      }
+    }
+    RunStats s;
+    for (;;) {
+      Time t = kTimeMax;
+      for (const auto& part : parts_) t = std::min(t, part.next);
+      if (t >= config_.end) break;
+      const Time bound = t > config_.end - config_.lookahead ? config_.end : t + config_.lookahead;
+      for (auto& part : parts_) part.parity ^= 1;  // last window's sends become readable
+      if (arena_) {
+        arena_->execute([&] {
+          tbb::parallel_for(
+              tbb::blocked_range<std::uint32_t>(0, P, 1),
+              [&](const tbb::blocked_range<std::uint32_t>& r) {
+                for (std::uint32_t p = r.begin(); p != r.end(); ++p) run_partition(handler, p, bound);
+              },
+              tbb::static_partitioner());
+        });
+      } else {
+        for (std::uint32_t p = 0; p < P; ++p) run_partition(handler, p, bound);
+      }
+      ++s.windows;
+      if (progress_) progress_(t);
+    }
+    // Deliver what is still in flight, so pending() and a later look at queues agree.
+    for (std::uint32_t p = 0; p < P; ++p) {
+      for (auto& src : parts_) {
+        for (unsigned par = 0; par < 2; ++par) {
+          for (const Event& e : src.outbox[par][p]) parts_[p].queue.push(e);
+          src.outbox[par][p].clear();
+        }
+      }
+    }
+    for (auto& part : parts_) {
+      s.events += part.events;
+      s.messages += part.messages;
+      s.last_time = std::max(s.last_time, part.last_time);
+      part.events = 0;
+      part.messages = 0;
+    }
+    return s;
+  }
+
+  SimulationConfig config_;
+  std::vector<std::uint32_t> partition_of_;
+  std::vector<std::uint32_t> seq_;
+  std::vector<Partition> parts_;
+  std::unique_ptr<tbb::task_arena> arena_;
+  std::function<void(Time)> progress_;
+};
+
+using Simulation = BasicSimulation<QuaternaryHeap>;
+using Context = BasicContext<QuaternaryHeap>;
+
+}  // namespace fleetsim::core
