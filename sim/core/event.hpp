@@ -34,13 +34,11 @@ struct Event {
 };
 static_assert(sizeof(Event) == 32, "events stay small: 32 bytes");
 
-/// (time, key) as one unsigned 128-bit number; times are never negative in a queue.
-constexpr unsigned __int128 order_of(const Event& e) {
-  return (static_cast<unsigned __int128>(static_cast<std::uint64_t>(e.time)) << 64) | e.key;
+/// The order of events: true when a happens before b. Written without short-circuit
+/// operators so that it compiles to flag arithmetic, not to unpredictable branches.
+constexpr bool before(const Event& a, const Event& b) {
+  return (a.time < b.time) | ((a.time == b.time) & (a.key < b.key));
 }
-
-/// The order of events: true when a happens before b (a branch-free 128-bit compare).
-constexpr bool before(const Event& a, const Event& b) { return order_of(a) < order_of(b); }
 
 constexpr std::uint64_t make_key(EntityId origin, std::uint32_t seq) {
   return (static_cast<std::uint64_t>(origin) << 32) | seq;

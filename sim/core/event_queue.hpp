@@ -74,10 +74,22 @@ class DaryHeap {
     for (;;) {
       const std::size_t first = hole * D + 1;
       if (first >= n) break;
-      const std::size_t end = first + D < n ? first + D : n;
+      // The next level's loads depend on this level's comparisons; start fetching the
+      // grandchildren now (D*D events, contiguous) to overlap the memory latency.
+      if (const std::size_t grand = first * D + 1; grand < n) {
+        const char* g = reinterpret_cast<const char*>(a + grand);
+        for (std::size_t off = 0; off < D * D * sizeof(Event); off += 64) __builtin_prefetch(g + off);
+      }
       std::size_t best = first;
-      for (std::size_t c = first + 1; c < end; ++c) {
-        if (before(a[c], a[best])) best = c;
+      if (D == 4 && first + 4 <= n) {
+        // Tournament of four with index arithmetic: two independent comparisons, then
+        // one more, all compiled to flag arithmetic and conditional moves.
+        const std::size_t l = first + before(a[first + 1], a[first]);
+        const std::size_t r = first + 2 + before(a[first + 3], a[first + 2]);
+        best = before(a[r], a[l]) ? r : l;
+      } else {
+        const std::size_t end = first + D < n ? first + D : n;
+        for (std::size_t c = first + 1; c < end; ++c) best = before(a[c], a[best]) ? c : best;
       }
       a[hole] = a[best];
       hole = best;

@@ -156,6 +156,18 @@ class BasicSimulation {
         Event{at, make_key(target, seq_[target]++), target, kind, tag, payload});
   }
 
+  /// Reserves queue storage for about `events` pending events in all, shared among
+  /// partitions by their entity counts; avoids growth copies when the model knows its
+  /// population (PHOLD's is constant).
+  void reserve(std::size_t events) {
+    std::vector<std::size_t> share(parts_.size(), 0);
+    for (EntityId e = 0; e < config_.entities; ++e) ++share[partition_of(e)];
+    for (std::size_t p = 0; p < parts_.size(); ++p) {
+      const double frac = config_.entities ? static_cast<double>(share[p]) / config_.entities : 0;
+      parts_[p].queue.reserve(static_cast<std::size_t>(static_cast<double>(events) * frac * 1.05) + 16);
+    }
+  }
+
   /// Called between windows (and every 65536 events in sequential mode) with the
   /// current simulated time; meant for progress bars. Runs on the calling thread.
   void on_progress(std::function<void(Time)> f) { progress_ = std::move(f); }

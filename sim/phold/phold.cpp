@@ -75,6 +75,7 @@ Result run_with(const Params& p) {
     }
   }
   core::BasicSimulation<Queue> sim(cfg, std::move(map));
+  sim.reserve(static_cast<std::size_t>(p.lps) * p.start_events);  // PHOLD's population is constant
   for (std::uint32_t i = 0; i < p.lps; ++i) {
     for (std::uint32_t k = 0; k < p.start_events; ++k) sim.schedule(model.delay(lps[i].rng), i, 0);
   }
