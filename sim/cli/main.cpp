@@ -18,7 +18,10 @@ struct Command {
 };
 
 constexpr Command kCommands[] = {
+    {"run", "play a scenario: metrics, assertions, summary JSON, HDF5 trace", fleetsim::cli::cmd_run},
     {"bench", "engine benchmarks (PHOLD)", fleetsim::cli::cmd_bench},
+    {"validate", "check scenario files; every problem with file:line:column", fleetsim::cli::cmd_validate},
+    {"describe", "every scenario field (type, unit, default, help), or --json-schema", fleetsim::cli::cmd_describe},
 };
 
 void print_usage(std::FILE* to) {

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include <tbb/blocked_range.h>
+#include <tbb/info.h>
 #include <tbb/parallel_for.h>
 #include <tbb/partitioner.h>
 #include <tbb/task_arena.h>
@@ -46,6 +47,8 @@ struct SimulationConfig {
   Duration lookahead = 0;        ///< minimum cross-partition delay, > 0 when partitions > 1
   Time end = kTimeMax;           ///< events at time >= end are not handled
   unsigned threads = 1;          ///< worker threads for windows; >= 1
+  /// A window runs inline (no parallel_for) when the previous one handled fewer events.
+  std::uint64_t inline_below = 64;
 };
 
 struct RunStats {
@@ -88,8 +91,9 @@ class BasicContext {
         sim_->fail_lookahead(now_, at, self_, target);
       }
       auto& part = sim_->parts_[partition_];
+      if (now_ < part.horizon) [[unlikely]] sim_->fail_horizon(now_, part.horizon, self_, target);
       part.outbox[part.parity][dest].push_back(e);
-      part.sent_min = std::min(part.sent_min, at);
+      part.sent_min[dest] = std::min(part.sent_min[dest], at);
       ++part.messages;
     }
   }
@@ -135,9 +139,12 @@ class BasicSimulation {
     parts_.resize(config_.partitions);
     for (auto& p : parts_) {
       for (auto& ob : p.outbox) ob.resize(config_.partitions);
+      p.sent_min.assign(config_.partitions, kTimeMax);
     }
     if (config_.threads > 1 && config_.partitions > 1) {
-      arena_ = std::make_unique<tbb::task_arena>(static_cast<int>(config_.threads));
+      // More threads than the machine has buys nothing: cap at its concurrency.
+      const int threads = std::min(static_cast<int>(config_.threads), tbb::info::default_concurrency());
+      if (threads > 1) arena_ = std::make_unique<tbb::task_arena>(threads);
     }
   }
 
@@ -200,9 +207,10 @@ class BasicSimulation {
     // outbox[parity][dest]: messages sent in the current window go to outbox[parity];
     // the previous window's messages (outbox[parity ^ 1]) are read by their receivers.
     std::vector<std::vector<Event>> outbox[2];
+    std::vector<Time> sent_min;  // per destination: earliest message sent this window
     unsigned parity = 0;
-    Time sent_min = kTimeMax;
-    Time next = kTimeMax;
+    Time horizon = 0;            // no message may be sent by an event earlier than this
+    Time next = kTimeMax;        // earliest local event after the window
     std::uint64_t events = 0;
     std::uint64_t messages = 0;
     Time last_time = 0;
@@ -219,6 +227,13 @@ class BasicSimulation {
                           " (another partition) a message with delay " +
                           std::to_string(at - now) + "us, below the lookahead of " +
                           std::to_string(config_.lookahead) + "us");
+  }
+
+  [[noreturn]] void fail_horizon(Time now, Time horizon, EntityId self, EntityId target) const {
+    throw SimulationError("entity " + std::to_string(self) + " at t=" + std::to_string(now) +
+                          "us sent entity " + std::to_string(target) +
+                          " a message although its partition declared no sends before t=" +
+                          std::to_string(horizon) + "us (the model's send_horizon is wrong)");
   }
 
   template <class Handler>
@@ -259,7 +274,6 @@ class BasicSimulation {
     ctx.sim_ = this;
     ctx.partition_ = p;
     ctx.now_ = part.last_time;
-    part.sent_min = kTimeMax;
     std::uint64_t n = 0;
     while (!part.queue.empty()) {
       const Event e = part.queue.top();
@@ -273,30 +287,60 @@ class BasicSimulation {
     }
     part.events += n;
     part.last_time = ctx.now_;
-    part.next = std::min(part.queue.empty() ? kTimeMax : part.queue.top().time, part.sent_min);
+    part.next = part.queue.empty() ? kTimeMax : part.queue.top().time;
+  }
+
+  /// Earliest time each partition may send a message: the model's send_horizon when it
+  /// offers one (a promise checked at every send), else its next event; never later
+  /// than a message on its way to it (that message's handler might send).
+  template <class Handler>
+  void compute_horizons(Handler& handler, std::vector<Time>& inflight) {
+    const auto P = static_cast<std::uint32_t>(parts_.size());
+    inflight.assign(P, kTimeMax);
+    for (auto& src : parts_) {
+      for (std::uint32_t q = 0; q < P; ++q) {
+        inflight[q] = std::min(inflight[q], src.sent_min[q]);
+        src.sent_min[q] = kTimeMax;
+      }
+    }
+    for (std::uint32_t p = 0; p < P; ++p) {
+      Partition& part = parts_[p];
+      const Time next = std::min(part.next, inflight[p]);
+      Time h = next;
+      if constexpr (requires { handler.send_horizon(p, next); }) {
+        h = std::max(next, handler.send_horizon(p, next));
+      }
+      part.horizon = std::min(h, inflight[p]);
+    }
   }
 
   template <class Handler>
   RunStats run_windows(Handler& handler) {
     const auto P = static_cast<std::uint32_t>(parts_.size());
     for (auto& part : parts_) {
-      std::size_t inflight = 0;
-      for (const auto& v : part.outbox[part.parity]) inflight += v.size();
       part.next = part.queue.empty() ? kTimeMax : part.queue.top().time;
-      if (inflight) {
-        for (const auto& v : part.outbox[part.parity]) {
-          for (const Event& e : v) part.next = std::min(part.next, e.time);
-        }
+      for (std::uint32_t q = 0; q < P; ++q) {  // messages already in flight
+        for (const Event& e : part.outbox[part.parity][q]) part.sent_min[q] = std::min(part.sent_min[q], e.time);
       }
     }
+    std::vector<Time> inflight;
     RunStats s;
+    std::uint64_t last_window_events = ~std::uint64_t{0};
     for (;;) {
-      Time t = kTimeMax;
-      for (const auto& part : parts_) t = std::min(t, part.next);
+      compute_horizons(handler, inflight);
+      Time t = kTimeMax, horizon = kTimeMax;
+      for (std::uint32_t p = 0; p < P; ++p) {
+        t = std::min({t, parts_[p].next, inflight[p]});
+        horizon = std::min(horizon, parts_[p].horizon);
+      }
       if (t >= config_.end) break;
-      const Time bound = t > config_.end - config_.lookahead ? config_.end : t + config_.lookahead;
+      const Time bound = horizon > config_.end - config_.lookahead ? config_.end : horizon + config_.lookahead;
       for (auto& part : parts_) part.parity ^= 1;  // last window's sends become readable
-      if (arena_) {
+      std::uint64_t before_events = 0;
+      for (const auto& part : parts_) before_events += part.events;
+      // A thin window (few events last time) runs inline: a parallel_for costs
+      // microseconds, more than a handful of events.
+      if (arena_ && last_window_events >= config_.inline_below) {
         arena_->execute([&] {
           tbb::parallel_for(
               tbb::blocked_range<std::uint32_t>(0, P, 1),
@@ -308,6 +352,9 @@ class BasicSimulation {
       } else {
         for (std::uint32_t p = 0; p < P; ++p) run_partition(handler, p, bound);
       }
+      std::uint64_t after_events = 0;
+      for (const auto& part : parts_) after_events += part.events;
+      last_window_events = after_events - before_events;
       ++s.windows;
       if (progress_) progress_(t);
     }

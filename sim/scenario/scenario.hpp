@@ -245,6 +245,9 @@ struct Operations {
 struct Policies {
   PolicySpec placement{"best-fit", {}, {}};
   bool preemption = false;  ///< batch: a pending higher-priority job may evict lower ones
+  /// Batch: a job still pending this long is forwarded once to the next zone of its
+  /// region (a cross-zone message); 0 disables forwarding. YAML: policies.overflow_after.
+  Duration overflow_after = minutes(5);
 };
 
 struct Assertion {

@@ -1,0 +1,168 @@
+/// Batch work: Poisson arrivals (optionally diurnal, by thinning), a pending queue per
+/// zone ordered by priority then arrival, placement through the zone's policy, and
+/// forwarding of long-waiting jobs to the next zone of the region.
+
+#include <cmath>
+#include <numbers>
+
+#include <boost/random/exponential_distribution.hpp>
+
+#include "sim/model/distributions.hpp"
+#include "sim/model/fleet_model.hpp"
+
+namespace fleetsim::model {
+
+namespace {
+
+/// Jobs examined past the head of the queue before a scheduling pass gives up: keeps a
+/// pass cheap when the zone is full, while small jobs may still pass a blocked big one.
+constexpr int kScanFailures = 8;
+
+}  // namespace
+
+void FleetModel::schedule_arrival(core::Context& ctx, ZoneState& z, WorkloadId w) {
+  BatchZone& bz = z.batch[w];
+  const scenario::Arrival& a = s_.workloads[w].arrival;
+  if (bz.rate_per_s <= 0) return;
+  // Thinning (Lewis & Shedler): candidates at the peak rate, each kept with
+  // probability rate(t) / peak. Without a diurnal profile every candidate is kept.
+  const double peak = bz.rate_per_s * (1.0 + a.diurnal_amplitude);
+  boost::random::exponential_distribution<double> gap(peak);
+  Time t = ctx.now();
+  for (;;) {
+    t += static_cast<Duration>(std::llround(gap(bz.arrivals) * 1e6));
+    if (t >= s_.duration) return;
+    if (a.diurnal_amplitude <= 0) break;
+    const double hour = std::fmod(to_seconds(t) / 3600.0, 24.0);
+    const double rate = bz.rate_per_s *
+                        (1.0 + a.diurnal_amplitude * std::cos(2 * std::numbers::pi * (hour - a.diurnal_peak_hour) / 24.0));
+    if (bz.arrivals.uniform01() * peak < rate) break;
+  }
+  ctx.schedule(t, z.id, kArrival, w);
+}
+
+void FleetModel::on_arrival(core::Context& ctx, ZoneState& z, WorkloadId w) {
+  BatchZone& bz = z.batch[w];
+  const TaskId t = new_task(z);
+  Task& task = z.tasks[t];
+  task.workload = w;
+  task.submit = ctx.now();
+  task.remaining = std::max<Duration>(1, sample_duration(s_.workloads[w].duration, bz.durations));
+  task.forwarded = 0;
+  task.started_once = false;
+  ++bz.submitted;
+  trace(z, ctx.now(), TraceKind::JobSubmit, -1, static_cast<std::int32_t>(w), to_seconds(task.remaining));
+  enqueue_job(ctx, z, t);
+  schedule_arrival(ctx, z, w);
+}
+
+void FleetModel::enqueue_job(core::Context& ctx, ZoneState& z, TaskId t) {
+  Task& task = z.tasks[t];
+  task.state = TaskState::Pending;
+  const scenario::Workload& wl = s_.workloads[task.workload];
+  z.pending[wl.priority].push_back(t);
+  ++z.pending_count;
+  ++z.batch[task.workload].pending;
+  const Duration after = s_.policies.overflow_after;
+  if (after > 0 && !task.forwarded && topo_.regions()[topo_.zones()[z.id].region].zones.size() > 1 &&
+      ctx.now() + after < s_.duration) {
+    ctx.schedule(ctx.now() + after, z.id, kOverflowCheck, t, task.gen);
+    z.overflow_checks.push(ctx.now() + after);
+  }
+  z.schedule_dirty = true;
+}
+
+bool FleetModel::start_job(core::Context& ctx, ZoneState& z, TaskId t) {
+  Task& task = z.tasks[t];
+  const scenario::Workload& wl = s_.workloads[task.workload];
+  PlacementRequest req;
+  req.need = wl.resources;
+  req.workload = task.workload;
+  req.priority = wl.priority;
+  const HostId h = place(z, req);
+  if (h == kNone) return false;
+  bind(z, t, h, ctx.now());
+  BatchZone& bz = z.batch[task.workload];
+  --bz.pending;
+  --z.pending_count;
+  ++z.running_jobs;
+  if (!task.started_once && task.submit >= s_.warmup) {
+    const Duration wait = ctx.now() - task.submit;
+    bz.waits_s.push_back(to_seconds(wait));
+    if (wait > 0) ++bz.waited;
+  }
+  task.started_once = true;
+  ctx.schedule(ctx.now() + task.remaining, z.id, kJobDone, t, task.gen);
+  trace(z, ctx.now(), TraceKind::JobStart, topo_.host_component(h), static_cast<std::int32_t>(task.workload),
+        to_seconds(ctx.now() - task.submit));
+  return true;
+}
+
+void FleetModel::run_pending(core::Context& ctx, ZoneState& z) {
+  for (auto& [priority, queue] : z.pending) {
+    int failures = 0;
+    std::size_t i = 0;
+    while (i < queue.size() && failures < kScanFailures) {
+      const TaskId t = queue[i];
+      if (z.tasks[t].state != TaskState::Pending) {  // started or forwarded earlier: drop
+        if (i == 0) queue.pop_front(); else ++i;
+        continue;
+      }
+      if (z.index.top_bucket() < 0) return;
+      if (start_job(ctx, z, t)) {
+        if (i == 0) queue.pop_front(); else ++i;
+      } else {
+        ++failures;
+        ++i;
+      }
+    }
+    if (failures >= kScanFailures) return;  // lower priorities wait behind a blocked one
+  }
+}
+
+void FleetModel::on_job_done(core::Context& ctx, ZoneState& z, TaskId t, std::uint16_t gen) {
+  Task& task = z.tasks[t];
+  if (task.gen != gen || task.state != TaskState::Running) return;  // stopped earlier
+  const HostId h = task.host;
+  const WorkloadId w = task.workload;
+  unbind(z, t, ctx.now());
+  --z.running_jobs;
+  if (ctx.now() >= s_.warmup) ++z.batch[w].completed;
+  trace(z, ctx.now(), TraceKind::JobEnd, topo_.host_component(h), static_cast<std::int32_t>(w),
+        to_seconds(ctx.now() - task.start));
+  free_task(z, t);
+}
+
+void FleetModel::on_overflow_check(core::Context& ctx, ZoneState& z, TaskId t, std::uint16_t gen) {
+  while (!z.overflow_checks.empty() && z.overflow_checks.top() <= ctx.now()) z.overflow_checks.pop();
+  Task& task = z.tasks[t];
+  if (task.gen != gen || task.state != TaskState::Pending || task.forwarded) return;
+  const RegionInfo& region = topo_.regions()[topo_.zones()[z.id].region];
+  std::size_t pos = 0;
+  while (region.zones[pos] != z.id) ++pos;
+  const ZoneId to = region.zones[(pos + 1) % region.zones.size()];
+  const auto wait_ms = static_cast<std::uint64_t>(std::min<Duration>((ctx.now() - task.submit) / 1000, 0xffffffffLL));
+  const auto rem_ms = static_cast<std::uint64_t>(std::clamp<Duration>((task.remaining + 999) / 1000, 1, 0xffffffffLL));
+  ctx.schedule(ctx.now() + s_.control_latency, to, kForwardedJob, (rem_ms << 32) | wait_ms,
+               static_cast<std::uint16_t>(task.workload));
+  BatchZone& bz = z.batch[task.workload];
+  --bz.pending;
+  --z.pending_count;
+  ++bz.forwarded_out;
+  trace(z, ctx.now(), TraceKind::JobForward, -1, static_cast<std::int32_t>(task.workload), static_cast<double>(to));
+  free_task(z, t);  // its queue entry is dropped lazily
+}
+
+void FleetModel::on_forwarded_job(core::Context& ctx, ZoneState& z, const core::Event& e) {
+  const TaskId t = new_task(z);
+  Task& task = z.tasks[t];
+  task.workload = e.tag;
+  task.remaining = static_cast<Duration>(e.payload >> 32) * 1000;
+  const auto wait_ms = static_cast<Duration>(e.payload & 0xffffffffu);
+  task.submit = ctx.now() - s_.control_latency - wait_ms * 1000;
+  task.forwarded = 1;
+  task.started_once = false;
+  enqueue_job(ctx, z, t);
+}
+
+}  // namespace fleetsim::model

@@ -1,0 +1,281 @@
+#include "sim/model/fleet_model.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace fleetsim::model {
+
+using scenario::kCpu;
+using scenario::kMemory;
+using scenario::SpreadLevel;
+using scenario::WorkloadKind;
+
+namespace {
+
+bool replicated(WorkloadKind k) { return k == WorkloadKind::Service || k == WorkloadKind::Vm; }
+
+/// Splits n into parts proportional to weights (largest remainder, ties to the lower index).
+std::vector<std::int64_t> split(std::int64_t n, const std::vector<double>& weights) {
+  std::vector<std::int64_t> out(weights.size(), 0);
+  double total = 0;
+  for (double w : weights) total += w;
+  if (total <= 0 || n <= 0) return out;
+  std::vector<std::pair<double, std::size_t>> rest;
+  std::int64_t given = 0;
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    const double exact = static_cast<double>(n) * weights[i] / total;
+    out[i] = static_cast<std::int64_t>(std::floor(exact));
+    given += out[i];
+    rest.emplace_back(-(exact - std::floor(exact)), i);
+  }
+  std::sort(rest.begin(), rest.end());
+  for (std::size_t k = 0; given < n; ++k, ++given) ++out[rest[k % rest.size()].second];
+  return out;
+}
+
+}  // namespace
+
+FleetModel::FleetModel(const scenario::Scenario& s, const PlacementFactory& placement, bool record_trace)
+    : s_(s), topo_(s.topology), record_trace_(record_trace) {
+  const std::uint64_t H = topo_.host_count();
+  capacity_.resize(H);
+  for (HostId h = 0; h < H; ++h) capacity_[h] = topo_.host_types()[topo_.hosts()[h].type].capacity;
+  free_ = capacity_;
+  admin_.assign(H, HostState::Up);
+  down_.assign(H, 0);
+  schedulable_flag_.assign(H, 1);
+  task_head_.assign(H, kNone);
+  rack_of_.resize(H);
+  for (HostId h = 0; h < H; ++h) rack_of_[h] = topo_.hosts()[h].rack;
+
+  const auto W = static_cast<WorkloadId>(s.workloads.size());
+  for (const auto& w : s.workloads) {
+    const std::int64_t m = w.resources.v[kMemory];
+    if (m > 0 && (min_task_memory_ == 0 || m < min_task_memory_)) min_task_memory_ = m;
+  }
+  min_available_.assign(W, 0);
+  desired_total_.assign(W, 0);
+  samples_ = (s.duration + s.sample_interval - 1) / s.sample_interval;
+
+  // Zone weights: cpu capacity, for splitting arrival rates and unspread replicas.
+  const auto Z = static_cast<ZoneId>(topo_.zones().size());
+  std::vector<double> cpu_weight(Z, 0), zone_weight(Z, 1), region_weight(Z, 0);
+  for (ZoneId z = 0; z < Z; ++z) {
+    const ZoneInfo& zi = topo_.zones()[z];
+    for (HostId h = zi.first_host; h < zi.end_host; ++h) cpu_weight[z] += static_cast<double>(capacity_[h].v[kCpu]);
+    region_weight[z] = 1.0 / static_cast<double>(topo_.regions()[zi.region].zones.size());
+  }
+  double total_cpu = 0;
+  for (double c : cpu_weight) total_cpu += c;
+
+  zones_.resize(Z);
+  for (ZoneId z = 0; z < Z; ++z) {
+    ZoneState& zs = zones_[z];
+    const ZoneInfo& zi = topo_.zones()[z];
+    zs.id = z;
+    std::int64_t max_cpu = 0;
+    for (HostId h = zi.first_host; h < zi.end_host; ++h) {
+      max_cpu = std::max(max_cpu, capacity_[h].v[kCpu]);
+      zs.total_cpu += capacity_[h].v[kCpu];
+      zs.total_mem += capacity_[h].v[kMemory];
+    }
+    zs.hosts = static_cast<std::int64_t>(zi.hosts());
+    zs.index.init(zi.first_host, static_cast<std::uint32_t>(zi.hosts()), max_cpu);
+    for (HostId h = zi.first_host; h < zi.end_host; ++h) zs.index.update(h, true, free_[h]);
+    zs.hosts_up.value = static_cast<double>(zs.hosts);
+    for (HostId h = zi.first_host; h < zi.end_host; ++h) zs.stranded_cpu.value += stranded_of(h);
+    zs.placement_rng = core::Rng(s.seed, core::purpose_id("placement"), z);
+    zs.policy = placement.make();
+    zs.services.resize(W);
+    zs.batch.resize(W);
+    zs.samples.running_by_workload.resize(W);
+    zs.samples.pending_by_workload.resize(W);
+  }
+
+  for (WorkloadId w = 0; w < W; ++w) {
+    const scenario::Workload& wl = s.workloads[w];
+    if (replicated(wl.kind)) {
+      std::vector<double> weights;
+      switch (wl.spread) {
+        case SpreadLevel::Zone: weights = zone_weight; break;
+        case SpreadLevel::Region: weights = region_weight; break;
+        default: weights = cpu_weight; break;
+      }
+      const std::vector<std::int64_t> per_zone = split(wl.replicas, weights);
+      desired_total_[w] = wl.replicas;
+      std::int64_t min_avail = wl.replicas;
+      if (wl.disruption_budget.min_available) {
+        min_avail = wl.disruption_budget.min_available->resolve(wl.replicas);
+      } else if (wl.disruption_budget.max_unavailable) {
+        min_avail = wl.replicas - wl.disruption_budget.max_unavailable->resolve(wl.replicas);
+      }
+      min_available_[w] = std::clamp<std::int64_t>(min_avail, 0, wl.replicas);
+      for (ZoneId z = 0; z < Z; ++z) {
+        ServiceZone& sz = zones_[z].services[w];
+        const ZoneInfo& zi = topo_.zones()[z];
+        sz.desired = per_zone[z];
+        if (wl.spread == SpreadLevel::Rack) {
+          const auto racks = zi.end_rack - zi.first_rack;
+          sz.spread_counts.assign(racks, 0);
+          sz.spread_limit = static_cast<std::uint32_t>((sz.desired + racks - 1) / std::max<std::int64_t>(racks, 1));
+        } else if (wl.spread == SpreadLevel::Host) {
+          const auto hosts = zi.hosts();
+          sz.spread_counts.assign(hosts, 0);
+          sz.spread_limit = static_cast<std::uint32_t>(
+              (static_cast<std::uint64_t>(sz.desired) + hosts - 1) / std::max<std::uint64_t>(hosts, 1));
+        }
+        sz.levels.emplace_back(0, 0);
+      }
+    } else if (wl.kind == WorkloadKind::Batch) {
+      for (ZoneId z = 0; z < Z; ++z) {
+        BatchZone& bz = zones_[z].batch[w];
+        bz.rate_per_s = total_cpu > 0 ? wl.arrival.rate_per_s * cpu_weight[z] / total_cpu : 0;
+        const std::uint64_t entity = (static_cast<std::uint64_t>(w) << 32) | z;
+        bz.arrivals = core::Rng(s.seed, core::purpose_id("arrivals"), entity);
+        bz.durations = core::Rng(s.seed, core::purpose_id("durations"), entity);
+      }
+    }
+  }
+}
+
+std::uint32_t FleetModel::entity_count() const {
+  return static_cast<std::uint32_t>(zones_.size() + topo_.host_count());
+}
+
+std::vector<std::uint32_t> FleetModel::partition_map() const {
+  if (zones_.size() <= 1) return {};
+  std::vector<std::uint32_t> map(entity_count());
+  for (ZoneId z = 0; z < zones_.size(); ++z) map[z] = z;
+  const std::size_t Z = zones_.size();
+  for (HostId h = 0; h < topo_.host_count(); ++h) map[Z + h] = topo_.hosts()[h].zone;
+  return map;
+}
+
+void FleetModel::schedule_initial(core::Simulation& sim) const {
+  for (ZoneId z = 0; z < zones_.size(); ++z) {
+    sim.schedule(0, z, kZoneStart);
+    sim.schedule(0, z, kSample);
+  }
+}
+
+void FleetModel::handle(core::Context& ctx, const core::Event& e) {
+  ZoneState& z = zones_[ctx.partition() < zones_.size() ? ctx.partition() : 0];
+  z.cur_key = e.key;
+  z.cur_sub = 0;
+  switch (e.kind) {
+    case kZoneStart: on_zone_start(ctx, z); break;
+    case kSample: on_sample(ctx, z); break;
+    case kArrival: on_arrival(ctx, z, static_cast<WorkloadId>(e.payload)); break;
+    case kJobDone: on_job_done(ctx, z, static_cast<TaskId>(e.payload), e.tag); break;
+    case kReconcile: on_reconcile(ctx, z, static_cast<WorkloadId>(e.payload)); break;
+    case kOverflowCheck: on_overflow_check(ctx, z, static_cast<TaskId>(e.payload), e.tag); break;
+    case kForwardedJob: on_forwarded_job(ctx, z, e); break;
+    default: throw core::SimulationError("fleet model: unknown event kind " + std::to_string(e.kind));
+  }
+  if (z.schedule_dirty) {
+    z.schedule_dirty = false;
+    for (WorkloadId w = 0; w < z.services.size(); ++w) {
+      if (z.services[w].starved && !z.services[w].reconcile_pending) on_reconcile(ctx, z, w);
+    }
+    if (z.pending_count > 0) run_pending(ctx, z);
+  }
+}
+
+Time FleetModel::send_horizon(std::uint32_t partition, Time next) const {
+  // A zone sends only when an overflow check fires. Checks pending now are in the heap;
+  // a check created later is created at or after `next`, for overflow_after later.
+  const ZoneState& z = zones_[partition];
+  const Duration after = s_.policies.overflow_after;
+  if (after <= 0 || topo_.regions()[topo_.zones()[z.id].region].zones.size() < 2) return kTimeMax;
+  const Time later = next > kTimeMax - after ? kTimeMax : next + after;
+  return z.overflow_checks.empty() ? later : std::min(later, z.overflow_checks.top());
+}
+
+HostId FleetModel::place(ZoneState& z, const PlacementRequest& req) {
+  const int top = z.index.top_bucket();
+  if (top < 0 || top < z.index.bucket_of(req.need.v[kCpu]) - 0) {
+    if (top < 0) return kNone;
+  }
+  const ZoneInfo& zi = topo_.zones()[z.id];
+  const PlacementView view(req, z.index, free_.data(), capacity_.data(), schedulable_flag_.data(),
+                           rack_of_.data(), zi.first_host, static_cast<std::uint32_t>(zi.hosts()),
+                           zi.first_rack);
+  const HostId h = z.policy->place(view, z.placement_rng);
+  if (h != kNone && !view.feasible(h)) {
+    throw core::SimulationError("placement policy '" + std::string(z.policy->name()) +
+                                "' returned an infeasible host " + topo_.name(topo_.host_component(h)));
+  }
+  return h;
+}
+
+TaskId FleetModel::new_task(ZoneState& z) {
+  if (!z.free_tasks.empty()) {
+    const TaskId t = z.free_tasks.back();
+    z.free_tasks.pop_back();
+    return t;
+  }
+  z.tasks.emplace_back();
+  return static_cast<TaskId>(z.tasks.size() - 1);
+}
+
+void FleetModel::free_task(ZoneState& z, TaskId t) {
+  Task& task = z.tasks[t];
+  ++task.gen;
+  task.state = TaskState::Free;
+  task.host = kNone;
+  z.free_tasks.push_back(t);
+}
+
+double FleetModel::stranded_of(HostId h) const {
+  if (!schedulable(h) || min_task_memory_ == 0) return 0;
+  return free_[h].v[kMemory] < min_task_memory_ ? static_cast<double>(free_[h].v[kCpu]) : 0.0;
+}
+
+void FleetModel::host_changed(ZoneState& z, HostId h, Time now, double stranded_before) {
+  schedulable_flag_[h] = schedulable(h) ? 1 : 0;
+  z.index.update(h, schedulable_flag_[h] != 0, free_[h]);
+  const double after = stranded_of(h);
+  if (after != stranded_before) z.stranded_cpu.add(now, s_.warmup, after - stranded_before);
+}
+
+void FleetModel::bind(ZoneState& z, TaskId t, HostId h, Time now) {
+  Task& task = z.tasks[t];
+  const scenario::Resources& need = s_.workloads[task.workload].resources;
+  const double before = stranded_of(h);
+  free_[h] -= need;
+  task.host = h;
+  task.prev = kNone;
+  task.next = task_head_[h];
+  if (task.next != kNone) z.tasks[task.next].prev = t;
+  task_head_[h] = t;
+  task.state = TaskState::Running;
+  task.start = now;
+  z.cpu_alloc.add(now, s_.warmup, static_cast<double>(need.v[kCpu]));
+  z.mem_alloc.add(now, s_.warmup, static_cast<double>(need.v[kMemory]));
+  host_changed(z, h, now, before);
+}
+
+void FleetModel::unbind(ZoneState& z, TaskId t, Time now) {
+  Task& task = z.tasks[t];
+  const HostId h = task.host;
+  const scenario::Resources& need = s_.workloads[task.workload].resources;
+  const double before = stranded_of(h);
+  free_[h] += need;
+  if (task.prev != kNone) z.tasks[task.prev].next = task.next; else task_head_[h] = task.next;
+  if (task.next != kNone) z.tasks[task.next].prev = task.prev;
+  task.prev = task.next = kNone;
+  z.cpu_alloc.add(now, s_.warmup, -static_cast<double>(need.v[kCpu]));
+  z.mem_alloc.add(now, s_.warmup, -static_cast<double>(need.v[kMemory]));
+  host_changed(z, h, now, before);
+  z.schedule_dirty = true;
+}
+
+void FleetModel::trace(ZoneState& z, Time now, TraceKind kind, std::int64_t component,
+                       std::int32_t workload, double value) {
+  if (!record_trace_) return;
+  z.trace.push_back({z.cur_key, z.cur_sub++,
+                     io::TraceEvent{now, static_cast<std::uint16_t>(kind), static_cast<std::int32_t>(z.id),
+                                    component, workload, value}});
+}
+
+}  // namespace fleetsim::model

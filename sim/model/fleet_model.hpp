@@ -1,0 +1,218 @@
+#pragma once
+/// The fleet model: the engine handler that plays a scenario. Each zone is an engine
+/// partition that owns its hosts, their tasks (service replicas, VMs, batch jobs), its
+/// pending queue, its placement policy instance, its random streams, metrics
+/// accumulators and trace buffer. Zones talk only by messages that take the control
+/// latency (the engine lookahead): a batch job that waits too long is forwarded once to
+/// the next zone of its region.
+///
+/// Entities: zone controllers are entities [0, Z); host h is entity Z + h.
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <memory>
+#include <queue>
+#include <string>
+#include <vector>
+
+#include "sim/core/rng.hpp"
+#include "sim/core/simulation.hpp"
+#include "sim/io/trace_data.hpp"
+#include "sim/model/events.hpp"
+#include "sim/model/host_index.hpp"
+#include "sim/model/ids.hpp"
+#include "sim/model/integrator.hpp"
+#include "sim/model/placement.hpp"
+#include "sim/model/topology.hpp"
+#include "sim/scenario/scenario.hpp"
+
+namespace fleetsim::model {
+
+enum class TaskState : std::uint8_t { Free, Pending, Running };
+
+/// A unit of work on a host: a service replica, a VM or a batch job.
+struct Task {
+  WorkloadId workload = kNone;
+  HostId host = kNone;
+  TaskId prev = kNone, next = kNone;  // the host's task list
+  Time submit = 0;                    // batch: when it arrived (first submission)
+  bool started_once = false;          // batch: its wait has been recorded
+  Time start = 0;                     // when it last started running
+  Duration remaining = 0;             // batch: work left
+  std::uint16_t gen = 0;              // bumped when the task is stopped: cancels its events
+  TaskState state = TaskState::Free;
+  std::uint8_t forwarded = 0;         // batch: already forwarded to another zone
+};
+
+/// Per zone and service (or VM workload): the replica controller's view.
+struct ServiceZone {
+  std::int64_t desired = 0;
+  std::int64_t running = 0;
+  std::uint32_t spread_limit = 0;
+  std::vector<std::uint32_t> spread_counts;  // per rack or host of the zone
+  std::vector<std::pair<Time, std::int64_t>> levels;  // running count after each change
+  bool reconcile_pending = false;  // a reconcile event is scheduled
+  bool starved = false;            // last reconcile could not place everything
+};
+
+/// Per zone and batch workload.
+struct BatchZone {
+  double rate_per_s = 0;   // this zone's share of the arrival rate
+  core::Rng arrivals;      // inter-arrival times
+  core::Rng durations;     // job durations, in arrival order
+  std::vector<double> waits_s;  // jobs that arrived after warmup and started
+  std::uint64_t waited = 0;     // of those, how many waited at all
+  std::uint64_t submitted = 0;
+  std::uint64_t completed = 0;  // completions after warmup
+  std::uint64_t forwarded_out = 0;
+  std::uint64_t pending = 0;
+  std::uint64_t restarts = 0;   // stopped by a failure or an eviction and queued again
+};
+
+struct TraceRecord {
+  std::uint64_t key;  // key of the event being handled
+  std::uint32_t sub;  // order within that event
+  io::TraceEvent ev;
+};
+
+struct ZoneSamples {
+  std::vector<double> hosts_up, cpu_used, memory_used, pending_jobs, running_jobs;
+  std::vector<std::vector<double>> running_by_workload;  // [workload][sample]
+  std::vector<std::vector<double>> pending_by_workload;
+};
+
+struct ZoneState {
+  ZoneId id = 0;
+  HostIndex index;
+  std::vector<Task> tasks;
+  std::vector<TaskId> free_tasks;
+  std::map<std::int64_t, std::deque<TaskId>, std::greater<>> pending;  // by priority, FIFO
+  std::uint64_t pending_count = 0;
+  std::uint64_t running_jobs = 0;
+  std::vector<ServiceZone> services;  // indexed by WorkloadId (service and vm workloads)
+  std::vector<BatchZone> batch;       // indexed by WorkloadId (batch workloads)
+  core::Rng placement_rng;
+  std::unique_ptr<PlacementPolicy> policy;
+  Integrator cpu_alloc, mem_alloc, stranded_cpu, hosts_up;
+  std::int64_t total_cpu = 0, total_mem = 0, hosts = 0;
+  std::priority_queue<Time, std::vector<Time>, std::greater<>> overflow_checks;
+  std::vector<TraceRecord> trace;
+  std::uint64_t cur_key = 0;
+  std::uint32_t cur_sub = 0;
+  ZoneSamples samples;
+  bool schedule_dirty = false;  // capacity freed: try the pending queue
+};
+
+/// Everything a finished run reports.
+struct ModelResults {
+  std::map<std::string, double> metrics;
+  std::vector<std::int64_t> sample_times_us;
+  std::vector<io::SeriesGroup> series;
+  std::vector<io::TraceEvent> events;  // merged, in (time, key) order
+};
+
+class FleetModel {
+ public:
+  FleetModel(const scenario::Scenario& s, const PlacementFactory& placement, bool record_trace);
+  FleetModel(const FleetModel&) = delete;
+  FleetModel& operator=(const FleetModel&) = delete;
+
+  const Topology& topology() const { return topo_; }
+  std::uint32_t entity_count() const;
+  std::vector<std::uint32_t> partition_map() const;
+  std::uint32_t partition_count() const { return static_cast<std::uint32_t>(zones_.size()); }
+
+  /// Initial events: zone start and sampling.
+  void schedule_initial(core::Simulation& sim) const;
+
+  /// Engine interface.
+  void handle(core::Context& ctx, const core::Event& e);
+  Time send_horizon(std::uint32_t partition, Time next) const;
+
+  /// Closes integrators at the end of the run and computes every metric.
+  ModelResults finish(Time end, bool with_trace);
+
+  /// Names of trace event kinds, workloads and zones (for the trace's name tables).
+  std::vector<io::NameTable> name_tables() const;
+  io::ComponentTable component_table() const;
+
+ private:
+  // zone_controller.cpp
+  void on_zone_start(core::Context& ctx, ZoneState& z);
+  void on_sample(core::Context& ctx, ZoneState& z);
+  // batch.cpp
+  void on_arrival(core::Context& ctx, ZoneState& z, WorkloadId w);
+  void on_job_done(core::Context& ctx, ZoneState& z, TaskId t, std::uint16_t gen);
+  void on_overflow_check(core::Context& ctx, ZoneState& z, TaskId t, std::uint16_t gen);
+  void on_forwarded_job(core::Context& ctx, ZoneState& z, const core::Event& e);
+  void schedule_arrival(core::Context& ctx, ZoneState& z, WorkloadId w);
+  void enqueue_job(core::Context& ctx, ZoneState& z, TaskId t);
+  void run_pending(core::Context& ctx, ZoneState& z);
+  bool start_job(core::Context& ctx, ZoneState& z, TaskId t);
+  // services.cpp
+  void on_reconcile(core::Context& ctx, ZoneState& z, WorkloadId w);
+  void request_reconcile(core::Context& ctx, ZoneState& z, WorkloadId w, Duration delay);
+  void record_level(ZoneState& z, WorkloadId w, Time now);
+  // host availability and its effects on tasks (host_ops.cpp); used by the failure,
+  // remediation and upgrade controllers
+ public:
+  /// Administrative state (Up, Cordoned, Draining, Upgrading, Repairing, Retired), or Down
+  /// while any failure holds the host down.
+  HostState host_state(HostId h) const { return down_[h] > 0 ? HostState::Down : admin_[h]; }
+  /// Running work is possible: not held down, and not taken out for upgrade, repair or retirement.
+  bool in_service(HostId h) const {
+    return down_[h] == 0 && (admin_[h] == HostState::Up || admin_[h] == HostState::Cordoned ||
+                             admin_[h] == HostState::Draining);
+  }
+  /// One more failure holds the host down (its own, or of something it depends on).
+  void add_down_cause(core::Context& ctx, ZoneState& z, HostId h);
+  /// One failure less; when none is left the host serves again.
+  void remove_down_cause(core::Context& ctx, ZoneState& z, HostId h);
+  /// Changes the administrative state; leaving service stops every task on the host.
+  void set_admin(core::Context& ctx, ZoneState& z, HostId h, HostState to);
+  /// Stops one task (failure or eviction): replicas are replaced after the reaction
+  /// delay, batch jobs go back to the head of the queue (restart or checkpoint).
+  void stop_task(core::Context& ctx, ZoneState& z, TaskId t, bool evicted);
+  ZoneState& zone_state(ZoneId z) { return zones_[z]; }
+  const scenario::Scenario& scenario() const { return s_; }
+  TaskId first_task(HostId h) const { return task_head_[h]; }
+
+ private:
+  void leave_service(core::Context& ctx, ZoneState& z, HostId h);
+  void enter_service(core::Context& ctx, ZoneState& z, HostId h);
+
+  // placement and host bookkeeping (fleet_model.cpp)
+  HostId place(ZoneState& z, const PlacementRequest& req);
+  TaskId new_task(ZoneState& z);
+  void free_task(ZoneState& z, TaskId t);
+  void bind(ZoneState& z, TaskId t, HostId h, Time now);
+  void unbind(ZoneState& z, TaskId t, Time now);
+  void host_changed(ZoneState& z, HostId h, Time now, double stranded_before);
+  double stranded_of(HostId h) const;
+  bool schedulable(HostId h) const { return down_[h] == 0 && admin_[h] == HostState::Up; }
+  void trace(ZoneState& z, Time now, TraceKind kind, std::int64_t component, std::int32_t workload,
+             double value);
+  // results.cpp
+  void finish_services(ModelResults& r, Time end) const;
+  void finish_batch(ModelResults& r) const;
+  void finish_series(ModelResults& r) const;
+
+  const scenario::Scenario& s_;
+  Topology topo_;
+  bool record_trace_;
+  std::vector<ZoneState> zones_;
+  // Dense per-host state; a zone writes only its own hosts.
+  std::vector<scenario::Resources> capacity_, free_;
+  std::vector<HostState> admin_;        // administrative state
+  std::vector<std::uint16_t> down_;    // failures currently holding the host down
+  std::vector<std::uint8_t> schedulable_flag_;
+  std::vector<TaskId> task_head_;
+  std::vector<RackId> rack_of_;
+  std::int64_t min_task_memory_ = 0;  // smallest memory request: below it free cpu is stranded
+  std::vector<std::int64_t> min_available_;  // per workload (service/vm)
+  std::vector<std::int64_t> desired_total_;  // per workload (service/vm)
+  std::int64_t samples_ = 0;
+};
+
+}  // namespace fleetsim::model

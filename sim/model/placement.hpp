@@ -1,0 +1,88 @@
+#pragma once
+/// The placement interface between the model and policies/scheduling. A policy sees a
+/// read-only view of one zone for one request and returns a host (or none); it never
+/// touches model state. Feasibility (the filter chain: schedulable, fits, spread) is
+/// the view's; choosing among feasible hosts (scoring, tie-breaking) is the policy's.
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+
+#include "sim/core/rng.hpp"
+#include "sim/model/host_index.hpp"
+#include "sim/model/ids.hpp"
+#include "sim/scenario/scenario.hpp"
+
+namespace fleetsim::model {
+
+/// What is being placed.
+struct PlacementRequest {
+  scenario::Resources need;
+  WorkloadId workload = kNone;
+  std::int64_t priority = 0;
+  /// Spread: at most `spread_limit` of this workload per domain; counts indexed by the
+  /// domain's offset in the zone (rack - first rack, or host - first host).
+  scenario::SpreadLevel spread = scenario::SpreadLevel::None;
+  const std::uint32_t* spread_counts = nullptr;
+  std::uint32_t spread_limit = 0;
+};
+
+/// Read-only state of one zone, bound to one request.
+class PlacementView {
+ public:
+  PlacementView(const PlacementRequest& req, const HostIndex& index, const scenario::Resources* free,
+                const scenario::Resources* capacity, const std::uint8_t* schedulable,
+                const RackId* rack_of, HostId first_host, std::uint32_t hosts, RackId first_rack)
+      : req_(req), index_(index), free_(free), capacity_(capacity), schedulable_(schedulable),
+        rack_of_(rack_of), first_host_(first_host), hosts_(hosts), first_rack_(first_rack) {}
+
+  const PlacementRequest& request() const { return req_; }
+  const scenario::Resources& need() const { return req_.need; }
+  const HostIndex& index() const { return index_; }
+  HostId first_host() const { return first_host_; }
+  std::uint32_t host_count() const { return hosts_; }
+  const scenario::Resources& free(HostId h) const { return free_[h]; }
+  const scenario::Resources& capacity(HostId h) const { return capacity_[h]; }
+
+  /// The filter chain: the host accepts work, the request fits, spread allows it.
+  bool feasible(HostId h) const {
+    if (!schedulable_[h] || !req_.need.fits_in(free_[h])) return false;
+    switch (req_.spread) {
+      case scenario::SpreadLevel::Rack:
+        return req_.spread_counts[rack_of_[h] - first_rack_] < req_.spread_limit;
+      case scenario::SpreadLevel::Host:
+        return req_.spread_counts[h - first_host_] < req_.spread_limit;
+      default:
+        return true;
+    }
+  }
+
+ private:
+  const PlacementRequest& req_;
+  const HostIndex& index_;
+  const scenario::Resources* free_;
+  const scenario::Resources* capacity_;
+  const std::uint8_t* schedulable_;
+  const RackId* rack_of_;
+  HostId first_host_;
+  std::uint32_t hosts_;
+  RackId first_rack_;
+};
+
+/// A placement policy. One instance per zone, so it may keep per-zone state.
+class PlacementPolicy {
+ public:
+  virtual ~PlacementPolicy() = default;
+  virtual std::string_view name() const = 0;
+  /// A feasible host, or kNone. `rng` is the zone's placement stream (tie-breaks, sampling).
+  virtual HostId place(const PlacementView& view, core::Rng& rng) = 0;
+};
+
+/// Makes one policy instance per zone.
+class PlacementFactory {
+ public:
+  virtual ~PlacementFactory() = default;
+  virtual std::unique_ptr<PlacementPolicy> make() const = 0;
+};
+
+}  // namespace fleetsim::model
