@@ -13,7 +13,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libboost-graph-dev libboost-random-dev libtbb-dev libhdf5-dev libyaml-cpp-dev
   zlib1g-dev catch2 libopenmpi-dev openmpi-bin
-  python3 python3-numpy python3-h5py python3-pandas python3-scipy python3-matplotlib
+  python3 python3-numpy python3-h5py python3-pandas python3-scipy python3-matplotlib python3-jsonschema python3-yaml
   prometheus
 )
 

@@ -28,6 +28,7 @@ class BucketScan final : public model::PlacementPolicy {
   std::string_view name() const override { return tightest_ ? "best-fit" : "spread"; }
 
   HostId place(const PlacementView& v, core::Rng& rng) override {
+    if (v.restricted()) return best_in_range(v, tightest_, rng);
     const model::HostIndex& idx = v.index();
     const int top = idx.top_bucket();
     const int low = idx.bucket_of(v.need().v[scenario::kCpu]);
@@ -62,6 +63,7 @@ class Sampled final : public model::PlacementPolicy {
   std::string_view name() const override { return "sampled"; }
 
   HostId place(const PlacementView& v, core::Rng& rng) override {
+    if (v.restricted()) return best_in_range(v, tightest_, rng);
     if (v.index().schedulable() == 0) return kNone;
     BestOf best(tightest_, rng);
     std::int64_t found = 0;

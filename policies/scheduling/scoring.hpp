@@ -46,9 +46,26 @@ class BestOf {
   std::uint64_t ties_ = 0;
 };
 
+/// Scores every feasible host of a restricted view (a rack: tens of hosts).
+inline model::HostId best_in_range(const model::PlacementView& v, bool lower_is_better, core::Rng& rng) {
+  BestOf best(lower_is_better, rng);
+  for (model::HostId h = v.range_first(); h < v.range_end(); ++h) {
+    if (v.feasible(h)) best.offer(h, leftover(v, h));
+  }
+  return best.best();
+}
+
 /// The exact fallback every heuristic ends with: the lowest-id feasible host.
 inline model::HostId first_feasible(const model::PlacementView& v) {
-  return v.index().leftmost(v.need(), [&](model::HostId h) { return v.feasible(h); });
+  if (v.restricted()) {
+    for (model::HostId h = v.range_first(); h < v.range_end(); ++h) {
+      if (v.feasible(h)) return h;
+    }
+    return model::kNone;
+  }
+  return v.index().leftmost(
+      v.need(), [&](model::HostId h) { return v.feasible(h); },
+      [&](model::HostId a, model::HostId b) { return v.range_possible(a, b); });
 }
 
 }  // namespace fleetsim::policies

@@ -115,9 +115,8 @@ FleetModel::FleetModel(const scenario::Scenario& s, const PlacementFactory& plac
         const ZoneInfo& zi = topo_.zones()[z];
         sz.desired = per_zone[z];
         if (wl.spread == SpreadLevel::Rack) {
-          const auto racks = zi.end_rack - zi.first_rack;
-          sz.spread_counts.assign(racks, 0);
-          sz.spread_limit = static_cast<std::uint32_t>((sz.desired + racks - 1) / std::max<std::int64_t>(racks, 1));
+          sz.spread_counts.assign(zi.end_rack - zi.first_rack, 0);
+          for (RackId r = 0; r < zi.end_rack - zi.first_rack; ++r) sz.rack_order.emplace(0, r);
         } else if (wl.spread == SpreadLevel::Host) {
           const auto hosts = zi.hosts();
           sz.spread_counts.assign(hosts, 0);

@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <queue>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,7 @@ struct ServiceZone {
   std::int64_t running = 0;
   std::uint32_t spread_limit = 0;
   std::vector<std::uint32_t> spread_counts;  // per rack or host of the zone
+  std::set<std::pair<std::uint32_t, RackId>> rack_order;  // rack spread: (count, rack), least loaded first
   std::vector<std::pair<Time, std::int64_t>> levels;  // running count after each change
   bool reconcile_pending = false;  // a reconcile event is scheduled
   bool starved = false;            // last reconcile could not place everything
@@ -154,6 +156,9 @@ class FleetModel {
   void on_reconcile(core::Context& ctx, ZoneState& z, WorkloadId w);
   void request_reconcile(core::Context& ctx, ZoneState& z, WorkloadId w, Duration delay);
   void record_level(ZoneState& z, WorkloadId w, Time now);
+  void count_spread(ZoneState& z, WorkloadId w, HostId h, int delta);
+  HostId place_rack_spread(ZoneState& z, PlacementRequest& req, ServiceZone& sz,
+                           std::vector<std::pair<std::uint32_t, RackId>>& full);
   // host availability and its effects on tasks (host_ops.cpp); used by the failure,
   // remediation and upgrade controllers
  public:

@@ -29,22 +29,31 @@ class HostIndex {
   std::uint32_t schedulable() const { return schedulable_; }
 
   /// Lowest-id schedulable host with free cpu and memory >= need and accept(h) true.
+  /// Subtrees whose host range [a, b) fails possible(a, b) are skipped (a spread
+  /// constraint that rules out a whole rack, say).
+  template <class Accept, class Possible>
+  HostId leftmost(const scenario::Resources& need, Accept&& accept, Possible&& possible) const {
+    if (size_ == 0) return kNone;
+    return descend(1, 0, leaves_, need, accept, possible);
+  }
   template <class Accept>
   HostId leftmost(const scenario::Resources& need, Accept&& accept) const {
-    if (size_ == 0) return kNone;
-    return descend(1, need, accept);
+    return leftmost(need, accept, [](HostId, HostId) { return true; });
   }
 
  private:
-  template <class Accept>
-  HostId descend(std::uint32_t node, const scenario::Resources& need, Accept& accept) const {
+  template <class Accept, class Possible>
+  HostId descend(std::uint32_t node, std::uint32_t lo, std::uint32_t hi, const scenario::Resources& need,
+                 Accept& accept, Possible& possible) const {
     if (tree_cpu_[node] < need.v[scenario::kCpu] || tree_mem_[node] < need.v[scenario::kMemory]) return kNone;
+    if (lo >= size_ || !possible(first_ + lo, first_ + std::min(hi, size_))) return kNone;
     if (node >= leaves_) {
-      const HostId h = first_ + (node - leaves_);
+      const HostId h = first_ + lo;
       return accept(h) ? h : kNone;
     }
-    const HostId l = descend(2 * node, need, accept);
-    return l != kNone ? l : descend(2 * node + 1, need, accept);
+    const std::uint32_t mid = lo + (hi - lo) / 2;
+    const HostId l = descend(2 * node, lo, mid, need, accept, possible);
+    return l != kNone ? l : descend(2 * node + 1, mid, hi, need, accept, possible);
   }
   void set_leaf(std::uint32_t i, std::int64_t cpu, std::int64_t mem);
 

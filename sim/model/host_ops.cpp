@@ -73,9 +73,7 @@ void FleetModel::stop_task(core::Context& ctx, ZoneState& z, TaskId t, bool evic
   }
   ServiceZone& sz = z.services[w];
   --sz.running;
-  const ZoneInfo& zi = topo_.zones()[z.id];
-  if (wl.spread == scenario::SpreadLevel::Rack) --sz.spread_counts[rack_of_[h] - zi.first_rack];
-  if (wl.spread == scenario::SpreadLevel::Host) --sz.spread_counts[h - zi.first_host];
+  count_spread(z, w, h, -1);
   record_level(z, w, ctx.now());
   trace(z, ctx.now(), TraceKind::ReplicaLost, topo_.host_component(h), static_cast<std::int32_t>(w), evicted ? 1 : 0);
   free_task(z, t);

@@ -25,6 +25,9 @@ struct PlacementRequest {
   scenario::SpreadLevel spread = scenario::SpreadLevel::None;
   const std::uint32_t* spread_counts = nullptr;
   std::uint32_t spread_limit = 0;
+  /// When set, only hosts [range_first, range_end) may be chosen (the model has already
+  /// picked a topology domain, e.g. the least-loaded rack for rack spread).
+  HostId range_first = kNone, range_end = kNone;
 };
 
 /// Read-only state of one zone, bound to one request.
@@ -37,12 +40,30 @@ class PlacementView {
         rack_of_(rack_of), first_host_(first_host), hosts_(hosts), first_rack_(first_rack) {}
 
   const PlacementRequest& request() const { return req_; }
+  /// The model restricted the choice to a small host range (one rack): policies then
+  /// score every host of range_first()..range_end() instead of using the zone index.
+  bool restricted() const { return req_.range_first != kNone; }
+  HostId range_first() const { return restricted() ? req_.range_first : first_host_; }
+  HostId range_end() const { return restricted() ? req_.range_end : first_host_ + hosts_; }
   const scenario::Resources& need() const { return req_.need; }
   const HostIndex& index() const { return index_; }
   HostId first_host() const { return first_host_; }
   std::uint32_t host_count() const { return hosts_; }
   const scenario::Resources& free(HostId h) const { return free_[h]; }
   const scenario::Resources& capacity(HostId h) const { return capacity_[h]; }
+
+  /// False when spread rules out every host of [a, b) (one rack at its limit, or one
+  /// host): lets searches skip whole ranges. True when it cannot tell.
+  bool range_possible(HostId a, HostId b) const {
+    switch (req_.spread) {
+      case scenario::SpreadLevel::Rack:
+        return rack_of_[a] != rack_of_[b - 1] || req_.spread_counts[rack_of_[a] - first_rack_] < req_.spread_limit;
+      case scenario::SpreadLevel::Host:
+        return b - a > 1 || req_.spread_counts[a - first_host_] < req_.spread_limit;
+      default:
+        return true;
+    }
+  }
 
   /// The filter chain: the host accepts work, the request fits, spread allows it.
   bool feasible(HostId h) const {

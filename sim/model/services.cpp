@@ -22,6 +22,44 @@ void FleetModel::record_level(ZoneState& z, WorkloadId w, Time now) {
   }
 }
 
+void FleetModel::count_spread(ZoneState& z, WorkloadId w, HostId h, int delta) {
+  ServiceZone& sz = z.services[w];
+  const ZoneInfo& zi = topo_.zones()[z.id];
+  switch (s_.workloads[w].spread) {
+    case scenario::SpreadLevel::Rack: {
+      const RackId r = rack_of_[h] - zi.first_rack;
+      sz.rack_order.erase({sz.spread_counts[r], r});
+      sz.spread_counts[r] = static_cast<std::uint32_t>(static_cast<std::int64_t>(sz.spread_counts[r]) + delta);
+      sz.rack_order.emplace(sz.spread_counts[r], r);
+      break;
+    }
+    case scenario::SpreadLevel::Host:
+      sz.spread_counts[h - zi.first_host] = static_cast<std::uint32_t>(
+          static_cast<std::int64_t>(sz.spread_counts[h - zi.first_host]) + delta);
+      break;
+    default: break;
+  }
+}
+
+HostId FleetModel::place_rack_spread(ZoneState& z, PlacementRequest& req, ServiceZone& sz,
+                                     std::vector<std::pair<std::uint32_t, RackId>>& full) {
+  // Topology spread over racks: the least-loaded rack that has room, the policy choosing
+  // the host inside it. A rack found full leaves the order for the rest of this pass
+  // (placing only takes capacity) and is put back by the caller.
+  const ZoneInfo& zi = topo_.zones()[z.id];
+  while (!sz.rack_order.empty()) {
+    const auto least = *sz.rack_order.begin();
+    const RackInfo& rack = topo_.racks()[zi.first_rack + least.second];
+    req.range_first = rack.first_host;
+    req.range_end = rack.end_host;
+    const HostId h = place(z, req);
+    if (h != kNone) return h;
+    sz.rack_order.erase(sz.rack_order.begin());
+    full.push_back(least);
+  }
+  return kNone;
+}
+
 void FleetModel::on_reconcile(core::Context& ctx, ZoneState& z, WorkloadId w) {
   ServiceZone& sz = z.services[w];
   sz.reconcile_pending = false;
@@ -30,14 +68,17 @@ void FleetModel::on_reconcile(core::Context& ctx, ZoneState& z, WorkloadId w) {
   req.need = wl.resources;
   req.workload = w;
   req.priority = wl.priority;
-  req.spread = wl.spread;
-  req.spread_counts = sz.spread_counts.data();
-  req.spread_limit = sz.spread_limit;
-  const ZoneInfo& zi = topo_.zones()[z.id];
+  if (wl.spread == scenario::SpreadLevel::Host) {
+    req.spread = wl.spread;
+    req.spread_counts = sz.spread_counts.data();
+    req.spread_limit = sz.spread_limit;
+  }
+  const bool by_rack = wl.spread == scenario::SpreadLevel::Rack;
+  std::vector<std::pair<std::uint32_t, RackId>> full;
   const std::int64_t before = sz.running;
   sz.starved = false;
   while (sz.running < sz.desired) {
-    const HostId h = place(z, req);
+    const HostId h = by_rack ? place_rack_spread(z, req, sz, full) : place(z, req);
     if (h == kNone) {
       sz.starved = true;
       trace(z, ctx.now(), TraceKind::ReplicaPending, -1, static_cast<std::int32_t>(w),
@@ -48,12 +89,12 @@ void FleetModel::on_reconcile(core::Context& ctx, ZoneState& z, WorkloadId w) {
     z.tasks[t].workload = w;
     bind(z, t, h, ctx.now());
     ++sz.running;
-    if (wl.spread == scenario::SpreadLevel::Rack) ++sz.spread_counts[rack_of_[h] - zi.first_rack];
-    if (wl.spread == scenario::SpreadLevel::Host) ++sz.spread_counts[h - zi.first_host];
+    count_spread(z, w, h, +1);
     if (ctx.now() > 0) {
       trace(z, ctx.now(), TraceKind::ReplicaStart, topo_.host_component(h), static_cast<std::int32_t>(w), 1);
     }
   }
+  for (const auto& r : full) sz.rack_order.insert(r);
   if (sz.running != before) record_level(z, w, ctx.now());
 }
 

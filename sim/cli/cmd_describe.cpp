@@ -1,0 +1,37 @@
+/// `fleetsim describe [PREFIX] [--json-schema]`: every scenario field with its type,
+/// unit, default and help, or the JSON Schema generated from the same declarations.
+
+#include <cstdio>
+#include <string>
+
+#include "sim/cli/args.hpp"
+#include "sim/cli/commands.hpp"
+#include "sim/scenario/describe.hpp"
+
+namespace fleetsim::cli {
+
+int cmd_describe(int argc, char** argv, int first) {
+  const Args args("describe",
+                  {{"json-schema", "", "print the scenario's JSON Schema (draft-07) instead"}},
+                  argc, argv, first);
+  if (args.help()) {
+    std::printf("%s", args.usage("fleetsim describe [PREFIX] [--json-schema]").c_str());
+    std::printf(
+        "\nLists every scenario field (path, type, unit, default, help); PREFIX keeps the paths "
+        "that\n"
+        "start with it, e.g. 'fleetsim describe spec.workloads'.\n");
+    return kOk;
+  }
+  if (args.positional().size() > 1) throw UsageError("describe: at most one PREFIX (see --help)");
+  if (args.flag("json-schema")) {
+    if (!args.positional().empty()) throw UsageError("describe: --json-schema takes no PREFIX");
+    std::fputs(scenario::scenario_json_schema().c_str(), stdout);
+    return kOk;
+  }
+  const std::string prefix = args.positional().empty() ? "" : args.positional()[0];
+  const std::string text = scenario::describe_scenario_fields(prefix);
+  std::fputs(text.c_str(), stdout);
+  return kOk;
+}
+
+}  // namespace fleetsim::cli
