@@ -19,6 +19,11 @@ enum EventKind : std::uint16_t {
   kForwardedJob = 7,  ///< zone entity (message); payload = remaining_ms << 32 | wait_ms, tag = workload
 };
 
+/// Kinds from here on belong to controllers (FleetModel::add_controller), each a range:
+///   100-199 failures and repair, 200-299 remediation, 300-399 on-call,
+///   400-499 host upgrades, 500-599 service rollouts, 600-699 capacity.
+inline constexpr std::uint16_t kFirstControllerKind = 100;
+
 /// Kinds of records in the trace's event log.
 enum class TraceKind : std::uint16_t {
   JobSubmit,

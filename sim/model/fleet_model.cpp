@@ -138,15 +138,36 @@ FleetModel::FleetModel(const scenario::Scenario& s, const PlacementFactory& plac
 }
 
 std::uint32_t FleetModel::entity_count() const {
-  return static_cast<std::uint32_t>(zones_.size() + topo_.host_count());
+  return static_cast<std::uint32_t>(zones_.size() + topo_.host_count() + extra_entities_);
+}
+
+core::EntityId FleetModel::add_entity(std::uint32_t partition) {
+  extra_partition_.push_back(partition);
+  return static_cast<core::EntityId>(zones_.size() + topo_.host_count() + extra_entities_++);
+}
+
+void FleetModel::add_controller(std::unique_ptr<Controller> c, std::uint16_t first_kind, std::uint16_t last_kind) {
+  for (const Route& r : routes_) {
+    if (first_kind <= r.last && r.first <= last_kind) {
+      throw std::logic_error("controller " + c->name() + " claims event kinds of " + r.controller->name());
+    }
+  }
+  routes_.push_back({first_kind, last_kind, c.get()});
+  controllers_.push_back(std::move(c));
+}
+
+std::uint16_t FleetModel::add_trace_kind(const std::string& name) {
+  extra_trace_kinds_.push_back(name);
+  return static_cast<std::uint16_t>(static_cast<std::size_t>(TraceKind::kCount) + extra_trace_kinds_.size() - 1);
 }
 
 std::vector<std::uint32_t> FleetModel::partition_map() const {
-  if (zones_.size() <= 1) return {};
+  if (partition_count() == 1) return {};
   std::vector<std::uint32_t> map(entity_count());
   for (ZoneId z = 0; z < zones_.size(); ++z) map[z] = z;
   const std::size_t Z = zones_.size();
   for (HostId h = 0; h < topo_.host_count(); ++h) map[Z + h] = topo_.hosts()[h].zone;
+  for (std::uint32_t i = 0; i < extra_entities_; ++i) map[Z + topo_.host_count() + i] = extra_partition_[i];
   return map;
 }
 
@@ -155,23 +176,40 @@ void FleetModel::schedule_initial(core::Simulation& sim) const {
     sim.schedule(0, z, kZoneStart);
     sim.schedule(0, z, kSample);
   }
+  for (const auto& c : controllers_) c->start(sim);
 }
 
 void FleetModel::handle(core::Context& ctx, const core::Event& e) {
-  ZoneState& z = zones_[ctx.partition() < zones_.size() ? ctx.partition() : 0];
-  z.cur_key = e.key;
-  z.cur_sub = 0;
-  switch (e.kind) {
-    case kZoneStart: on_zone_start(ctx, z); break;
-    case kSample: on_sample(ctx, z); break;
-    case kArrival: on_arrival(ctx, z, static_cast<WorkloadId>(e.payload)); break;
-    case kJobDone: on_job_done(ctx, z, static_cast<TaskId>(e.payload), e.tag); break;
-    case kReconcile: on_reconcile(ctx, z, static_cast<WorkloadId>(e.payload)); break;
-    case kOverflowCheck: on_overflow_check(ctx, z, static_cast<TaskId>(e.payload), e.tag); break;
-    case kForwardedJob: on_forwarded_job(ctx, z, e); break;
-    default: throw core::SimulationError("fleet model: unknown event kind " + std::to_string(e.kind));
+  ZoneState* zp = zone_of_partition(ctx.partition());
+  if (zp) {
+    zp->cur_key = e.key;
+    zp->cur_sub = 0;
+  } else {
+    control_key_ = e.key;
+    control_sub_ = 0;
   }
-  if (z.schedule_dirty) {
+  if (e.kind >= kFirstControllerKind) {
+    for (const Route& r : routes_) {
+      if (e.kind >= r.first && e.kind <= r.last) {
+        r.controller->handle(ctx, e);
+        break;
+      }
+    }
+  } else {
+    ZoneState& z = *zp;
+    switch (e.kind) {
+      case kZoneStart: on_zone_start(ctx, z); break;
+      case kSample: on_sample(ctx, z); break;
+      case kArrival: on_arrival(ctx, z, static_cast<WorkloadId>(e.payload)); break;
+      case kJobDone: on_job_done(ctx, z, static_cast<TaskId>(e.payload), e.tag); break;
+      case kReconcile: on_reconcile(ctx, z, static_cast<WorkloadId>(e.payload)); break;
+      case kOverflowCheck: on_overflow_check(ctx, z, static_cast<TaskId>(e.payload), e.tag); break;
+      case kForwardedJob: on_forwarded_job(ctx, z, e); break;
+      default: throw core::SimulationError("fleet model: unknown event kind " + std::to_string(e.kind));
+    }
+  }
+  if (zp && zp->schedule_dirty) {
+    ZoneState& z = *zp;
     z.schedule_dirty = false;
     for (WorkloadId w = 0; w < z.services.size(); ++w) {
       if (z.services[w].starved && !z.services[w].reconcile_pending) on_reconcile(ctx, z, w);
@@ -181,13 +219,16 @@ void FleetModel::handle(core::Context& ctx, const core::Event& e) {
 }
 
 Time FleetModel::send_horizon(std::uint32_t partition, Time next) const {
-  // A zone sends only when an overflow check fires. Checks pending now are in the heap;
-  // a check created later is created at or after `next`, for overflow_after later.
+  Time h = kTimeMax;
+  for (const auto& c : controllers_) h = std::min(h, c->send_horizon(partition, next));
+  if (partition >= zones_.size() || (zones_.size() == 1 && partition > 0)) return std::min(h, next);
+  // A zone sends batch jobs only when an overflow check fires. Checks pending now are in
+  // the heap; a check created later is created at or after `next`, overflow_after later.
   const ZoneState& z = zones_[partition];
   const Duration after = s_.policies.overflow_after;
-  if (after <= 0 || topo_.regions()[topo_.zones()[z.id].region].zones.size() < 2) return kTimeMax;
+  if (after <= 0 || topo_.regions()[topo_.zones()[z.id].region].zones.size() < 2) return h;
   const Time later = next > kTimeMax - after ? kTimeMax : next + after;
-  return z.overflow_checks.empty() ? later : std::min(later, z.overflow_checks.top());
+  return std::min({h, later, z.overflow_checks.empty() ? kTimeMax : z.overflow_checks.top()});
 }
 
 HostId FleetModel::place(ZoneState& z, const PlacementRequest& req) {
@@ -269,12 +310,21 @@ void FleetModel::unbind(ZoneState& z, TaskId t, Time now) {
   z.schedule_dirty = true;
 }
 
-void FleetModel::trace(ZoneState& z, Time now, TraceKind kind, std::int64_t component,
+void FleetModel::trace_control(Time now, std::uint16_t kind, std::int64_t component, std::int32_t workload,
+                               double value, std::uint64_t key) {
+  if (!record_trace_) return;
+  if (key != control_key_) {
+    control_key_ = key;
+    control_sub_ = 0;
+  }
+  control_trace_.push_back({key, control_sub_++, io::TraceEvent{now, kind, -1, component, workload, value}});
+}
+
+void FleetModel::trace(ZoneState& z, Time now, std::uint16_t kind, std::int64_t component,
                        std::int32_t workload, double value) {
   if (!record_trace_) return;
   z.trace.push_back({z.cur_key, z.cur_sub++,
-                     io::TraceEvent{now, static_cast<std::uint16_t>(kind), static_cast<std::int32_t>(z.id),
-                                    component, workload, value}});
+                     io::TraceEvent{now, kind, static_cast<std::int32_t>(z.id), component, workload, value}});
 }
 
 }  // namespace fleetsim::model

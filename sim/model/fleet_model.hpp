@@ -6,7 +6,10 @@
 /// latency (the engine lookahead): a batch job that waits too long is forwarded once to
 /// the next zone of its region.
 ///
-/// Entities: zone controllers are entities [0, Z); host h is entity Z + h.
+/// Entities: zone controllers are entities [0, Z); host h is entity Z + h; entities of
+/// controllers follow (added with add_entity before the run). Partitions: zone z is
+/// partition z; with more than one zone, partition Z is the control partition, where
+/// fleet-wide controllers (upgrade orchestrators, on-call teams...) keep their entities.
 
 #include <cstdint>
 #include <deque>
@@ -20,6 +23,7 @@
 #include "sim/core/rng.hpp"
 #include "sim/core/simulation.hpp"
 #include "sim/io/trace_data.hpp"
+#include "sim/model/controller.hpp"
 #include "sim/model/events.hpp"
 #include "sim/model/host_index.hpp"
 #include "sim/model/ids.hpp"
@@ -123,7 +127,44 @@ class FleetModel {
   const Topology& topology() const { return topo_; }
   std::uint32_t entity_count() const;
   std::vector<std::uint32_t> partition_map() const;
-  std::uint32_t partition_count() const { return static_cast<std::uint32_t>(zones_.size()); }
+  std::uint32_t partition_count() const {
+    return static_cast<std::uint32_t>(zones_.size() > 1 ? zones_.size() + 1 : 1);
+  }
+  /// The partition of fleet-wide controllers (0 when the fleet has one zone).
+  std::uint32_t control_partition() const { return zones_.size() > 1 ? static_cast<std::uint32_t>(zones_.size()) : 0; }
+  core::EntityId zone_entity(ZoneId z) const { return z; }
+  core::EntityId host_entity(HostId h) const { return static_cast<core::EntityId>(zones_.size() + h); }
+  HostId entity_host(core::EntityId e) const { return static_cast<HostId>(e - zones_.size()); }
+
+  /// Adds an entity in `partition` for a controller (before the run); returns its id.
+  core::EntityId add_entity(std::uint32_t partition);
+  /// Adds a controller handling event kinds [first_kind, last_kind]; events of those kinds
+  /// go to it. Called before the run.
+  void add_controller(std::unique_ptr<Controller> c, std::uint16_t first_kind, std::uint16_t last_kind);
+  /// The zone state behind a partition, or null for the control partition.
+  ZoneState* zone_of_partition(std::uint32_t p) { return p < zones_.size() && (zones_.size() > 1 || p == 0) ? &zones_[p] : nullptr; }
+
+  /// Appends a record to the zone's trace buffer (no-op when not recording).
+  void trace(ZoneState& z, Time now, std::uint16_t kind, std::int64_t component, std::int32_t workload,
+             double value);
+  void trace(ZoneState& z, Time now, TraceKind kind, std::int64_t component, std::int32_t workload,
+             double value) {
+    trace(z, now, static_cast<std::uint16_t>(kind), component, workload, value);
+  }
+  /// Appends a record from the control partition (no zone).
+  void trace_control(Time now, std::uint16_t kind, std::int64_t component, std::int32_t workload, double value,
+                     std::uint64_t key);
+  /// Registers an extra trace kind name; returns its code (call before the run).
+  std::uint16_t add_trace_kind(const std::string& name);
+  bool recording() const { return record_trace_; }
+  /// Replica controller: try to replace missing replicas of w in zone z after `delay`.
+  void request_reconcile(core::Context& ctx, ZoneState& z, WorkloadId w, Duration delay);
+  std::vector<ZoneState>& zones() { return zones_; }
+  const std::vector<ZoneState>& zones() const { return zones_; }
+  const scenario::Resources& free(HostId h) const { return free_[h]; }
+  const scenario::Resources& capacity(HostId h) const { return capacity_[h]; }
+  std::int64_t min_available(WorkloadId w) const { return min_available_[w]; }
+  std::int64_t desired_total(WorkloadId w) const { return desired_total_[w]; }
 
   /// Initial events: zone start and sampling.
   void schedule_initial(core::Simulation& sim) const;
@@ -154,7 +195,6 @@ class FleetModel {
   bool start_job(core::Context& ctx, ZoneState& z, TaskId t);
   // services.cpp
   void on_reconcile(core::Context& ctx, ZoneState& z, WorkloadId w);
-  void request_reconcile(core::Context& ctx, ZoneState& z, WorkloadId w, Duration delay);
   void record_level(ZoneState& z, WorkloadId w, Time now);
   void count_spread(ZoneState& z, WorkloadId w, HostId h, int delta);
   HostId place_rack_spread(ZoneState& z, PlacementRequest& req, ServiceZone& sz,
@@ -196,8 +236,6 @@ class FleetModel {
   void host_changed(ZoneState& z, HostId h, Time now, double stranded_before);
   double stranded_of(HostId h) const;
   bool schedulable(HostId h) const { return down_[h] == 0 && admin_[h] == HostState::Up; }
-  void trace(ZoneState& z, Time now, TraceKind kind, std::int64_t component, std::int32_t workload,
-             double value);
   // results.cpp
   void finish_services(ModelResults& r, Time end) const;
   void finish_batch(ModelResults& r) const;
@@ -218,6 +256,18 @@ class FleetModel {
   std::vector<std::int64_t> min_available_;  // per workload (service/vm)
   std::vector<std::int64_t> desired_total_;  // per workload (service/vm)
   std::int64_t samples_ = 0;
+  std::uint32_t extra_entities_ = 0;
+  std::vector<std::uint32_t> extra_partition_;  // partition of each controller entity
+  struct Route {
+    std::uint16_t first, last;
+    Controller* controller;
+  };
+  std::vector<std::unique_ptr<Controller>> controllers_;
+  std::vector<Route> routes_;
+  std::vector<std::string> extra_trace_kinds_;
+  std::vector<TraceRecord> control_trace_;
+  std::uint32_t control_sub_ = 0;
+  std::uint64_t control_key_ = ~0ull;
 };
 
 }  // namespace fleetsim::model

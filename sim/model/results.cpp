@@ -39,14 +39,18 @@ ModelResults FleetModel::finish(Time end, bool with_trace) {
   finish_services(r, end);
   finish_batch(r);
   finish_series(r);
+  for (const auto& c : controllers_) c->finish(r, end);
 
   if (with_trace) {
     // k-way merge of the zones' buffers, each already in (time, key, sub) order.
     using Head = std::tuple<Time, std::uint64_t, std::uint32_t, std::size_t, std::size_t>;
     std::priority_queue<Head, std::vector<Head>, std::greater<>> heads;
     std::size_t total = 0;
-    for (std::size_t zi = 0; zi < zones_.size(); ++zi) {
-      const auto& t = zones_[zi].trace;
+    const auto buffer = [&](std::size_t i) -> const std::vector<TraceRecord>& {
+      return i < zones_.size() ? zones_[i].trace : control_trace_;
+    };
+    for (std::size_t zi = 0; zi <= zones_.size(); ++zi) {
+      const auto& t = buffer(zi);
       total += t.size();
       if (!t.empty()) heads.emplace(t[0].ev.time_us, t[0].key, t[0].sub, zi, 0);
     }
@@ -54,7 +58,7 @@ ModelResults FleetModel::finish(Time end, bool with_trace) {
     while (!heads.empty()) {
       const auto [time, key, sub, zi, i] = heads.top();
       heads.pop();
-      const auto& t = zones_[zi].trace;
+      const auto& t = buffer(zi);
       r.events.push_back(t[i].ev);
       if (i + 1 < t.size()) heads.emplace(t[i + 1].ev.time_us, t[i + 1].key, t[i + 1].sub, zi, i + 1);
     }
@@ -226,6 +230,7 @@ std::vector<io::NameTable> FleetModel::name_tables() const {
   std::vector<io::NameTable> out;
   io::NameTable kinds{"kind", {}};
   for (auto n : kTraceKindNames) kinds.names.emplace_back(n);
+  for (const auto& n : extra_trace_kinds_) kinds.names.push_back(n);
   out.push_back(kinds);
   io::NameTable zones{"zone", {}};
   for (const ZoneInfo& z : topo_.zones()) zones.names.push_back(z.name);
