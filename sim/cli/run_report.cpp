@@ -49,6 +49,8 @@ std::string summary_json(const scenario::Scenario& s, const model::RunOutput& ou
   j.field("wall_s", out.wall_s);
   j.field("threads", threads);
   j.field("partitions", out.partitions);
+  j.field("windows", out.windows);
+  j.field("messages", out.messages);
   j.key("overrides").begin_array();
   for (const auto& o : s.overrides) j.value(o);
   j.end_array();

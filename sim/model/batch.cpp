@@ -52,24 +52,34 @@ void FleetModel::on_arrival(core::Context& ctx, ZoneState& z, WorkloadId w) {
   task.started_once = false;
   ++bz.submitted;
   trace(z, ctx.now(), TraceKind::JobSubmit, -1, static_cast<std::int32_t>(w), to_seconds(task.remaining));
-  enqueue_job(ctx, z, t);
+  enqueue_job(z, t);
   schedule_arrival(ctx, z, w);
 }
 
-void FleetModel::enqueue_job(core::Context& ctx, ZoneState& z, TaskId t) {
+void FleetModel::enqueue_job(ZoneState& z, TaskId t) {
   Task& task = z.tasks[t];
   task.state = TaskState::Pending;
   const scenario::Workload& wl = s_.workloads[task.workload];
   z.pending[wl.priority].push_back(t);
   ++z.pending_count;
   ++z.batch[task.workload].pending;
-  const Duration after = s_.policies.overflow_after;
-  if (after > 0 && !task.forwarded && topo_.regions()[topo_.zones()[z.id].region].zones.size() > 1 &&
-      ctx.now() + after < s_.duration) {
-    ctx.schedule(ctx.now() + after, z.id, kOverflowCheck, t, task.gen);
-    z.overflow_checks.push(ctx.now() + after);
+  if (s_.policies.overflow_after > 0 && !task.forwarded && topo_.regions()[topo_.zones()[z.id].region].zones.size() > 1) {
+    z.new_pending.push_back(t);  // gets an overflow check if it is still waiting after this event
   }
   z.schedule_dirty = true;
+}
+
+void FleetModel::arm_overflow_checks(core::Context& ctx, ZoneState& z) {
+  // Only jobs that really wait get a check: the zone's send horizon is its earliest
+  // check, so checks for jobs that started at once would shrink windows for nothing.
+  const Time at = ctx.now() + s_.policies.overflow_after;
+  for (const TaskId t : z.new_pending) {
+    const Task& task = z.tasks[t];
+    if (task.state != TaskState::Pending || at >= s_.duration) continue;
+    ctx.schedule(at, z.id, kOverflowCheck, t, task.gen);
+    z.overflow_checks.push(at);
+  }
+  z.new_pending.clear();
 }
 
 bool FleetModel::start_job(core::Context& ctx, ZoneState& z, TaskId t) {
@@ -162,7 +172,7 @@ void FleetModel::on_forwarded_job(core::Context& ctx, ZoneState& z, const core::
   task.submit = ctx.now() - s_.control_latency - wait_ms * 1000;
   task.forwarded = 1;
   task.started_once = false;
-  enqueue_job(ctx, z, t);
+  enqueue_job(z, t);
 }
 
 }  // namespace fleetsim::model

@@ -216,6 +216,7 @@ void FleetModel::handle(core::Context& ctx, const core::Event& e) {
     }
     if (z.pending_count > 0) run_pending(ctx, z);
   }
+  if (zp && !zp->new_pending.empty()) arm_overflow_checks(ctx, *zp);
 }
 
 Time FleetModel::send_horizon(std::uint32_t partition, Time next) const {

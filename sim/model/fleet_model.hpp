@@ -103,6 +103,7 @@ struct ZoneState {
   Integrator cpu_alloc, mem_alloc, stranded_cpu, hosts_up;
   std::int64_t total_cpu = 0, total_mem = 0, hosts = 0;
   std::priority_queue<Time, std::vector<Time>, std::greater<>> overflow_checks;
+  std::vector<TaskId> new_pending;  // jobs queued during the current event
   std::vector<TraceRecord> trace;
   std::uint64_t cur_key = 0;
   std::uint32_t cur_sub = 0;
@@ -190,7 +191,8 @@ class FleetModel {
   void on_overflow_check(core::Context& ctx, ZoneState& z, TaskId t, std::uint16_t gen);
   void on_forwarded_job(core::Context& ctx, ZoneState& z, const core::Event& e);
   void schedule_arrival(core::Context& ctx, ZoneState& z, WorkloadId w);
-  void enqueue_job(core::Context& ctx, ZoneState& z, TaskId t);
+  void enqueue_job(ZoneState& z, TaskId t);
+  void arm_overflow_checks(core::Context& ctx, ZoneState& z);
   void run_pending(core::Context& ctx, ZoneState& z);
   bool start_job(core::Context& ctx, ZoneState& z, TaskId t);
   // services.cpp
