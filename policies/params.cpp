@@ -63,6 +63,7 @@ const scenario::PolicyParam* Params::given(const std::string& name) const {
 }
 
 void Params::error(const std::string& name, const std::string& message, const std::string& hint) const {
+  if (!reported_.insert(name).second) return;
   const scenario::PolicyParam* g = given(name);
   errors_.push_back({g ? g->where : spec_.where, path_ + ".params." + name, message, hint});
 }

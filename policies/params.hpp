@@ -4,6 +4,7 @@
 /// `params:` map, gives typed values to the factory, and feeds `fleetsim describe`.
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,7 @@ class Params {
   const PolicyInfo& info_;
   std::string path_;
   std::vector<scenario::Diagnostic>& errors_;
+  mutable std::set<std::string> reported_;  // one message per parameter, however often it is read
 };
 
 }  // namespace fleetsim::policies
