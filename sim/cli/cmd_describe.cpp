@@ -6,6 +6,9 @@
 
 #include "sim/cli/args.hpp"
 #include "sim/cli/commands.hpp"
+#include "policies/rollout/api.hpp"
+#include "policies/scheduling/api.hpp"
+#include "policies/scheduling/queue_api.hpp"
 #include "sim/scenario/describe.hpp"
 
 namespace fleetsim::cli {
@@ -31,6 +34,20 @@ int cmd_describe(int argc, char** argv, int first) {
   const std::string prefix = args.positional().empty() ? "" : args.positional()[0];
   const std::string text = scenario::describe_scenario_fields(prefix);
   std::fputs(text.c_str(), stdout);
+  if (!prefix.empty()) return kOk;
+  // Every registered policy, family by family, with its declared parameters.
+  policies::PlacementRegistry placement("placement");
+  policies::register_builtin_placement(placement);
+  std::printf("\n%s", policies::describe_policies("placement (spec.policies.placement)", placement.list()).c_str());
+  policies::RolloutRegistry rollout("rollout");
+  policies::register_builtin_rollout(rollout);
+  std::printf("\n%s", policies::describe_policies("rollout (spec.operations.upgrades[].strategy, "
+                                                  "spec.operations.rollouts[].strategy)",
+                                                  rollout.list())
+                          .c_str());
+  policies::QueueRegistry queue("queue");
+  policies::register_builtin_queue(queue);
+  std::printf("\n%s", policies::describe_policies("queue (spec.policies.queue)", queue.list()).c_str());
   return kOk;
 }
 
