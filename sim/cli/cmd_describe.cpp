@@ -6,16 +6,20 @@
 
 #include "sim/cli/args.hpp"
 #include "sim/cli/commands.hpp"
+#include "policies/remediation/api.hpp"
 #include "policies/rollout/api.hpp"
 #include "policies/scheduling/api.hpp"
 #include "policies/scheduling/queue_api.hpp"
+#include "sim/experiment/experiment_spec.hpp"
 #include "sim/scenario/describe.hpp"
 
 namespace fleetsim::cli {
 
 int cmd_describe(int argc, char** argv, int first) {
   const Args args("describe",
-                  {{"json-schema", "", "print the scenario's JSON Schema (draft-07) instead"}},
+                  {{"json-schema", "", "print the scenario's JSON Schema (draft-07) instead"},
+                   {"sweep", "", "list the fields of a sweep file (fleetsim sweep) instead"},
+                   {"plan", "", "list the fields of a capacity plan file (fleetsim plan) instead"}},
                   argc, argv, first);
   if (args.help()) {
     std::printf("%s", args.usage("fleetsim describe [PREFIX] [--json-schema]").c_str());
@@ -32,6 +36,15 @@ int cmd_describe(int argc, char** argv, int first) {
     return kOk;
   }
   const std::string prefix = args.positional().empty() ? "" : args.positional()[0];
+  if (args.flag("sweep") || args.flag("plan")) {  // sim/experiment/experiment_spec.hpp
+    const bool sweep = args.flag("sweep");
+    std::fputs(scenario::describe_document_fields(
+                   sweep ? experiment::sweep_document() : experiment::plan_document(),
+                   sweep ? "fleetsim sweep file fields" : "fleetsim plan file fields", prefix)
+                   .c_str(),
+               stdout);
+    return kOk;
+  }
   const std::string text = scenario::describe_scenario_fields(prefix);
   std::fputs(text.c_str(), stdout);
   if (!prefix.empty()) return kOk;
@@ -48,6 +61,11 @@ int cmd_describe(int argc, char** argv, int first) {
   policies::QueueRegistry queue("queue");
   policies::register_builtin_queue(queue);
   std::printf("\n%s", policies::describe_policies("queue (spec.policies.queue)", queue.list()).c_str());
+  policies::RemediationRegistry remediation("remediation");
+  policies::register_builtin_remediation(remediation);
+  std::printf("\n%s", policies::describe_policies("remediation (spec.operations.remediation.policy)",
+                                                  remediation.list())
+                          .c_str());
   return kOk;
 }
 
