@@ -73,10 +73,11 @@ std::vector<std::string> alternative_notes(const ObjectDoc& doc, const std::stri
 
 class TextDescriber {
  public:
-  explicit TextDescriber(std::string prefix) : prefix_(std::move(prefix)) {}
+  explicit TextDescriber(std::string prefix, const ObjectDoc* root = nullptr, std::string title = {})
+      : prefix_(std::move(prefix)), root_(root), title_(std::move(title)) {}
 
   std::string run() {
-    out_ += "fleetsim scenario fields (apiVersion: fleetsim/v1)\n\n";
+    out_ += (title_.empty() ? std::string("fleetsim scenario fields") : title_) + " (apiVersion: fleetsim/v1)\n\n";
     out_ += wrap(
         "Each field: its path ([] is any entry of a list, <name> a name you choose), its type [and "
         "how "
@@ -85,7 +86,7 @@ class TextDescriber {
         "mean none; omitted fields take their defaults. docs/scenario-reference.md has examples.",
         "");
     out_ += "\n";
-    object(scenario_spec(), "");
+    object(root_ ? *root_ : scenario_spec(), "");
     const std::size_t before_types = printed_;
     for (std::size_t i = 0; i < shared_.size(); ++i) {
       const ObjectDoc& d = *shared_[i];
@@ -147,6 +148,8 @@ class TextDescriber {
   }
 
   std::string prefix_;
+  const ObjectDoc* root_ = nullptr;  // the document described; nullptr = the scenario
+  std::string title_;
   std::string out_;
   std::vector<const ObjectDoc*> shared_;
   std::size_t printed_ = 0;
@@ -250,6 +253,11 @@ void collect(const ObjectDoc& doc, std::vector<const ObjectDoc*>& seen) {
 
 std::string describe_scenario_fields(const std::string& prefix) {
   return TextDescriber(prefix).run();
+}
+
+std::string describe_document_fields(const ObjectDoc& root, const std::string& title,
+                                     const std::string& prefix) {
+  return TextDescriber(prefix, &root, title).run();
 }
 
 std::string scenario_json_schema() {

@@ -12,6 +12,13 @@ namespace fleetsim::scenario {
 /// paths that start with it.
 std::string describe_scenario_fields(const std::string& prefix = "");
 
+struct ObjectDoc;
+
+/// The same listing for another document declared with field tables (sweep and plan
+/// files), under `title`.
+std::string describe_document_fields(const ObjectDoc& root, const std::string& title,
+                                     const std::string& prefix = "");
+
 /// The draft-07 JSON Schema of a scenario file, ending with a newline.
 std::string scenario_json_schema();
 

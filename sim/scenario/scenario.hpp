@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "sim/core/time.hpp"
+#include "sim/scenario/trace_options.hpp"
 
 namespace fleetsim::scenario {
 
@@ -161,8 +162,11 @@ struct Workload {
   bool live_migration = true;
   double migration_bandwidth_bytes_per_s = 1.25e9;  ///< vm: memory copied per second (10 Gbit/s)
   // trace (replay of a real log, issue 7)
-  std::string trace_format;
+  std::string trace_format;  ///< swf | alibaba-gpu
   std::string trace_file;
+  TraceReplayOptions replay;
+  // vm: cpu demand following a real utilisation trace
+  std::optional<VmDemandTrace> demand;
   Location where;
 };
 
@@ -176,12 +180,20 @@ struct FailureTrace {
   /// in order of first appearance, onto hosts in id order).
   std::string mapping = "sequential";
   std::map<std::string, std::string> nodes;
+  /// Trace time (in the trace's clock: Unix seconds for fta and lanl, seconds from the
+  /// trace start for alibaba) that becomes simulated time 0; empty = the earliest record.
+  std::optional<Duration> time_offset;
+  /// alibaba: a machine that re-registers (the same state reported again) is taken to
+  /// have been down this long before the record; 0 = re-registrations are not outages.
+  Duration reregistration_downtime = 0;
   Location where;
 };
 
 struct FailureSpec {
   std::string target;  ///< component kind: host, rack, power_feed, switch, zone, region
   std::string host_type;  ///< optional: only hosts of this type
+  /// Optional: only these components (names such as east-a-feed1); empty = every one.
+  std::vector<std::string> components;
   std::optional<Distribution> time_to_failure;
   std::optional<Distribution> repair;
   std::optional<FailureTrace> trace;
@@ -190,11 +202,14 @@ struct FailureSpec {
 
 // ---------------------------------------------------------------- operations
 
+/// One entry of the action table; unset fields keep the built-in action's values (a new
+/// action name needs a duration; its other defaults are success 1, automatic, urgent).
 struct RemediationAction {
-  std::string name;  ///< reboot, reimage, replace, or any name
-  Distribution duration;
-  double success = 1.0;      ///< probability the action fixes the host
-  bool needs_person = false;  ///< the action is done by an on-call person
+  std::string name;  ///< reboot, reimage, replace, repair, or any name
+  std::optional<Distribution> duration;
+  std::optional<double> success;      ///< probability the action fixes the host
+  std::optional<bool> needs_person;   ///< the action is done by an on-call person
+  std::optional<bool> urgent;         ///< person actions: false = only in the team's work hours
   Location where;
 };
 
@@ -204,6 +219,7 @@ struct Remediation {
   Quantity max_concurrent{100, true};      ///< of hosts, fleet-wide
   std::optional<Quantity> max_per_zone;    ///< of a zone's hosts in remediation at once
   std::vector<RemediationAction> actions;  ///< overrides/extends the built-in action table
+  std::string team;  ///< on-call team paged for person actions; empty = the first team
   Location where;
 };
 
@@ -212,6 +228,8 @@ struct OncallTeam {
   std::int64_t people = 1;
   Duration shift = hours(8);
   std::optional<Distribution> response;
+  /// Response outside local work hours (people asleep); empty = `response` at all hours.
+  std::optional<Distribution> off_hours_response;
   bool follow_the_sun = false;
   std::int64_t utc_offset_hours = 0;
   std::int64_t work_start_hour = 9;  ///< for non-urgent actions
@@ -219,17 +237,78 @@ struct OncallTeam {
   Location where;
 };
 
+/// Which hosts an upgrade targets: every host unless a filter narrows the set.
+struct HostSelector {
+  std::vector<std::string> regions;     ///< region names; empty = all
+  std::vector<std::string> zones;       ///< zone names ("east-a"); empty = all
+  std::vector<std::string> host_types;  ///< host type names; empty = all
+  std::optional<Quantity> limit;        ///< only the first N (or N%) matching hosts, in id order
+};
+
+/// When an upgrade may start hosts: these days, these hours (t = 0 is a Monday 00:00 UTC).
+struct MaintenanceWindow {
+  std::vector<std::int64_t> days;  ///< 0 = Monday .. 6 = Sunday; empty = every day
+  std::int64_t start_hour = 0;     ///< [start_hour, end_hour) of the day
+  std::int64_t end_hour = 24;
+  Location where;
+};
+
+/// A bad build: decided once per upgrade cycle (or rollout) on a keyed stream.
+struct BadVersion {
+  double probability = 0;    ///< chance that the version is bad
+  bool declared = false;     ///< the version is bad, whatever the probability
+  double verify_failure = 0.5;  ///< hosts: chance that a host on it fails verification
+  std::optional<Distribution> time_to_failure;  ///< hosts that pass fail after this, again and again
+  Distribution repair{Distribution::Kind::Fixed, 3600, 0, {}, {}, {}, {}};  ///< hosts: downtime of each such failure
+  double error_rate = 0.05;  ///< services: error rate of the bad release
+  Location where;
+};
+
+/// Health gates of a host upgrade: checked at every failed verification, every `interval`
+/// while hosts are in flight or baking, and at the end of every wave's bake.
+struct HealthGate {
+  std::optional<Quantity> max_failed_verifications;  ///< more (count, or share of hosts done) stops it
+  std::optional<double> max_failure_rate;            ///< failures of upgraded hosts per upgraded host
+  std::optional<double> min_service_availability;    ///< below it (any service) pauses new hosts
+  Duration interval = minutes(10);
+  std::string action = "halt";  ///< halt | rollback
+  Location where;
+};
+
 struct Upgrade {
   std::string name;
   std::string version;
   Duration start = 0;
-  PolicySpec strategy;  ///< rolling | waves
+  Duration every = 0;  ///< repeat: a new cycle every interval (0 = once)
+  HostSelector hosts;
+  std::vector<MaintenanceWindow> windows;  ///< empty = any time
+  PolicySpec strategy;  ///< rolling | waves | any registered rollout policy for hosts
   Quantity max_unavailable{1, false};
   std::optional<Quantity> max_unavailable_per_zone;
   std::optional<Distribution> per_host;
+  Duration verify = 0;  ///< health check after the upgrade, before uncordon
   Duration drain_timeout = minutes(15);
   std::string drain_timeout_action = "wait";  ///< wait | force | skip
   Duration bake = 0;
+  std::optional<BadVersion> bad_version;
+  std::optional<HealthGate> health_gate;
+  Location where;
+};
+
+/// A new release of a service, replica by replica.
+struct Rollout {
+  std::string name;
+  std::string service;  ///< a service or vm workload
+  std::string version;
+  Duration start = 0;
+  PolicySpec strategy;                ///< rolling | canary | blue-green
+  Duration step_interval = minutes(1);  ///< wait after each batch of new replicas is placed
+  double requests_per_s = 100;        ///< traffic the service serves (for the error signal)
+  double error_rate = 0.001;          ///< error rate of a good release (and of the old one)
+  std::optional<BadVersion> bad_release;
+  double max_error_rate = 0.01;       ///< analysis gate: a higher observed error rate fails it
+  std::int64_t min_requests = 100;    ///< analysis gate: fewer requests seen extends the bake
+  std::string on_failure = "rollback";  ///< halt | rollback
   Location where;
 };
 
@@ -237,6 +316,7 @@ struct Operations {
   std::optional<Remediation> remediation;
   std::vector<OncallTeam> oncall;
   std::vector<Upgrade> upgrades;
+  std::vector<Rollout> rollouts;
   Duration reaction_delay = seconds(30);  ///< replica controller: loss -> replacement attempt
 };
 
@@ -244,6 +324,8 @@ struct Operations {
 
 struct Policies {
   PolicySpec placement{"best-fit", {}, {}};
+  /// Which pending batch/trace job starts next (policies/scheduling queue disciplines).
+  PolicySpec queue{"greedy", {}, {}};
   bool preemption = false;  ///< batch: a pending higher-priority job may evict lower ones
   /// Batch: a job still pending this long is forwarded once to the next zone of its
   /// region (a cross-zone message); 0 disables forwarding. YAML: policies.overflow_after.

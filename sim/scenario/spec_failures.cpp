@@ -1,11 +1,40 @@
 /// spec.failures: how components break and come back, from distributions or a trace.
 
 #include "sim/scenario/codecs.hpp"
+#include "sim/scenario/schema_fragments.hpp"
 #include "sim/scenario/specs.hpp"
+#include "sim/scenario/units.hpp"
 
 namespace fleetsim::scenario {
 
 namespace {
+
+/// `first` (the earliest record) or a duration in the trace's own clock.
+struct TraceStartC {
+  using Out = std::optional<Duration>;
+  TypeDoc doc() const {
+    TypeDoc t;
+    t.name = "first | duration";
+    t.unit = schema::kDurationUnits;
+    t.schema = schema::any_of(Json::object().set("const", "first"), schema::duration());
+    return t;
+  }
+  bool decode(const YamlNode& n, const std::string& path, Decoder& d, Out& out) const {
+    const std::string* s = d.scalar(n, path, "'first' or a duration like 1120176000s");
+    if (!s) return false;
+    if (*s == "first") {
+      out.reset();
+      return true;
+    }
+    const auto v = parse_duration(*s);
+    if (!v.value) {
+      d.error(n, path, v.error, "or 'first': the earliest record becomes time 0");
+      return false;
+    }
+    out = *v.value;
+    return true;
+  }
+};
 
 ObjectSpec<FailureTrace>& trace_spec() {
   static ObjectSpec<FailureTrace> s(
@@ -29,7 +58,16 @@ ObjectSpec<FailureTrace>& trace_spec() {
       [](FailureTrace& t, std::vector<Keyed<std::string>> nodes) {
         for (auto& k : nodes) t.nodes[k.key] = std::move(k.value);
       },
-      "With mapping: explicit, trace node id -> host name.");
+      "With mapping: explicit, trace node id -> host name. Node ids: fta node_id or node_name, "
+      "lanl <System>/<nodenumz> (e.g. 20/5), alibaba machine_id (m_1).");
+  s.field("time_offset", &FailureTrace::time_offset, TraceStartC{},
+          "Trace time that becomes time 0 (fta, lanl: Unix seconds, e.g. 1120176000s; alibaba: "
+          "seconds from the trace start); first = the earliest record. Earlier outages are cut at 0.")
+      .required();
+  s.field("reregistration_downtime", &FailureTrace::reregistration_downtime, DurC{},
+          "alibaba: a machine that re-registers counts as down this long before the record; 0 = "
+          "re-registrations are not outages.")
+      .defaults("0");
   s.finish([](FailureTrace& t, const YamlNode& n, const std::string& path, Decoder& d) {
     if (t.mapping == "explicit" && t.nodes.empty()) {
       d.error(n, path, "mapping: explicit needs 'nodes' (trace node id -> host name)");
@@ -37,12 +75,26 @@ ObjectSpec<FailureTrace>& trace_spec() {
       d.error(*n.find_key("nodes"), join_path(path, "nodes"),
               "'nodes' is only used with mapping: explicit");
     }
+    if (t.format != "alibaba" && n.find("reregistration_downtime")) {
+      d.error(*n.find_key("reregistration_downtime"), join_path(path, "reregistration_downtime"),
+              "'reregistration_downtime' only applies to format alibaba");
+    }
   });
   return s;
 }
 
 /// A failure process for a component kind the fleet does not model would never fire.
 void check_target(const FailureSpec& f, const YamlNode& n, const std::string& path, Decoder& d) {
+  if (f.trace && !f.components.empty()) {
+    d.error(*n.find_key("components"), join_path(path, "components"),
+            "'components' does not apply to a trace", "the trace's mapping says which hosts replay it");
+  }
+  if (f.trace && f.target != "host") {
+    if (const YamlNode* tr = n.find("trace")) {
+      d.error(*tr, join_path(path, "trace"), "failure traces replay onto hosts only",
+              "use target: host");
+    }
+  }
   const Topology& t = d.building().topology;
   if (t.regions.empty()) return;
   bool feeds = false;
@@ -85,6 +137,9 @@ ObjectSpec<FailureSpec>& build() {
   s.field("host_type", &FailureSpec::host_type, StrC{StrC::Name},
           "Only hosts of this type (default: all hosts).")
       .only({"host"});
+  s.field("components", &FailureSpec::components, ListC<StrC>{{StrC::Name}},
+          "Only these components of the target kind, by name (east, east-a, east-a-feed1, "
+          "east-a-r03, east-a-r03-tor, east-a-r03-h12); default: every one.");
   s.field("time_to_failure", &FailureSpec::time_to_failure, DistC{},
           "Time from repair (or start) to the next failure.");
   s.field("repair", &FailureSpec::repair, DistC{},

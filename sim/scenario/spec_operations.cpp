@@ -1,4 +1,5 @@
-/// spec.operations: remediation, on-call people, host upgrades, the replica controller.
+/// spec.operations: remediation, on-call people, the replica controller; upgrades and
+/// rollouts are declared in spec_upgrades.cpp.
 
 #include "sim/scenario/codecs.hpp"
 #include "sim/scenario/specs.hpp"
@@ -8,20 +9,61 @@ namespace fleetsim::scenario {
 namespace {
 
 ObjectSpec<RemediationAction>& action_spec() {
-  static ObjectSpec<RemediationAction> s("remediation_action",
-                                         "One step of the remediation ladder.");
+  static ObjectSpec<RemediationAction> s(
+      "remediation_action",
+      "One entry of the action table: a built-in action (reboot, reimage, replace, repair) "
+      "to adjust, or a new one. Fields left out keep the built-in values (docs/failures.md).");
   s.located(&RemediationAction::where);
   s.field("name", &RemediationAction::name, StrC{StrC::Name},
-          "The action: reboot, reimage, replace, or any name.")
+          "The action: reboot, reimage, replace, repair (built-in), or a new name.")
       .required();
-  s.field("duration", &RemediationAction::duration, DistC{}, "How long the action takes.")
-      .required();
-  s.field("success", &RemediationAction::success, ProbC{}, "Probability the action fixes the host.")
-      .defaults("1");
+  s.field("duration", &RemediationAction::duration, DistC{},
+          "How long the action takes (required for a new action; built-in: see docs/failures.md).");
+  s.field("success", &RemediationAction::success, ProbC{},
+          "Probability the action fixes the host (new actions: 1).");
   s.field("needs_person", &RemediationAction::needs_person, BoolC{},
-          "An on-call person must do it.")
-      .defaults("false");
+          "An on-call person must do it: it is paged to the remediation team (new actions: false).");
+  s.field("urgent", &RemediationAction::urgent, BoolC{},
+          "Person actions: false = started only during the team's work hours (new actions: true).");
   return s;
+}
+
+/// Limits a fleet-wide count cannot honour once split among zones, and pages nobody takes.
+void check_remediation(Operations& o, const YamlNode& n, const std::string& path, Decoder& d) {
+  if (!o.remediation) return;
+  const Remediation& r = *o.remediation;
+  const YamlNode* rn = n.find("remediation");
+  if (!rn) return;
+  const std::string rpath = join_path(path, "remediation");
+  if (!r.team.empty()) {
+    bool found = false;
+    for (const OncallTeam& t : o.oncall) found = found || t.team == r.team;
+    if (!found) {
+      std::vector<std::string> names;
+      for (const OncallTeam& t : o.oncall) names.push_back(t.team);
+      const YamlNode* tn = rn->find("team");
+      d.error(tn ? *tn : *rn, join_path(rpath, "team"), "no on-call team '" + r.team + "'",
+              names.empty() ? "declare it in spec.operations.oncall" : suggest(r.team, names));
+    }
+  }
+  // max_concurrent is enforced as per-zone quotas (docs/failures.md): every zone needs one.
+  if (d.incomplete("topology")) return;
+  const Topology& t = d.building().topology;
+  std::int64_t zones = 0, hosts = 0;
+  for (const RegionSpec& reg : t.regions) {
+    std::int64_t racks = 0;
+    for (const RackGroup& g : reg.racks) racks += g.racks;
+    zones += reg.zones;
+    hosts += reg.zones * racks * reg.hosts_per_rack;
+  }
+  if (zones > 0 && hosts > 0 && r.max_concurrent.resolve(hosts) < zones) {
+    const YamlNode* mc = rn->find("max_concurrent");
+    d.error(mc ? *mc : *rn, join_path(rpath, "max_concurrent"),
+            "max_concurrent allows " + std::to_string(r.max_concurrent.resolve(hosts)) +
+                " host(s) but the fleet has " + std::to_string(zones) + " zones",
+            "the limit is split among zones by host count and every zone needs at least one; "
+            "raise it to " + std::to_string(zones) + " or more, or use max_per_zone");
+  }
 }
 
 ObjectSpec<Remediation>& remediation_spec() {
@@ -42,6 +84,8 @@ ObjectSpec<Remediation>& remediation_spec() {
   s.field("actions", &Remediation::actions,
           ListC<ObjC<RemediationAction>>{{&action_spec()}, "name"},
           "Overrides or extends the built-in action table.");
+  s.field("team", &Remediation::team, StrC{StrC::Name},
+          "The on-call team paged for actions that need a person (default: the first team).");
   return s;
 }
 
@@ -53,7 +97,10 @@ ObjectSpec<OncallTeam>& oncall_spec() {
   s.field("people", &OncallTeam::people, IntC{1, 10'000}, "People on call at any time.")
       .defaults("1");
   s.field("shift", &OncallTeam::shift, DurC{true}, "Length of one shift.").defaults("8h");
-  s.field("response", &OncallTeam::response, DistC{}, "Time from page to a person starting work.");
+  s.field("response", &OncallTeam::response, DistC{},
+          "Time from a person taking a page to starting work (default: 0).");
+  s.field("off_hours_response", &OncallTeam::off_hours_response, DistC{},
+          "Response outside local work hours, when not follow_the_sun (default: response).");
   s.field("follow_the_sun", &OncallTeam::follow_the_sun, BoolC{},
           "Shifts move around the globe: always working hours.")
       .defaults("false");
@@ -71,43 +118,6 @@ ObjectSpec<OncallTeam>& oncall_spec() {
   return s;
 }
 
-ObjectSpec<Upgrade>& upgrade_spec() {
-  static ObjectSpec<Upgrade> s(
-      "upgrade",
-      "A host upgrade: cordon, drain (honouring disruption budgets), upgrade, verify, uncordon, "
-      "batch by batch.");
-  s.located(&Upgrade::where);
-  s.field("name", &Upgrade::name, StrC{StrC::Name},
-          "Unique name, used in metric names (upgrade.<name>.duration_s).")
-      .required();
-  s.field("version", &Upgrade::version, StrC{StrC::Version},
-          "The version hosts end up with (quote it: \"6.1\").")
-      .required();
-  s.field("start", &Upgrade::start, DurC{}, "When the upgrade starts, from the start of the run.")
-      .defaults("0");
-  s.field("strategy", &Upgrade::strategy, PolicyC{},
-          "How batches are chosen: rolling, or {name: waves, params: {by: zone}}.")
-      .defaults("rolling");
-  s.field("max_unavailable", &Upgrade::max_unavailable, QuantC{},
-          "Hosts being upgraded at once (count or share of the fleet).")
-      .defaults("1");
-  s.field("max_unavailable_per_zone", &Upgrade::max_unavailable_per_zone, QuantC{},
-          "Hosts of one zone being upgraded at once.");
-  s.field("per_host", &Upgrade::per_host, DistC{}, "Time to upgrade one drained host.");
-  s.field("drain_timeout", &Upgrade::drain_timeout, DurC{},
-          "How long a drain may wait on disruption budgets.")
-      .defaults("15m");
-  s.field("drain_timeout_action", &Upgrade::drain_timeout_action,
-          EnumC<std::string>{"drain timeout action",
-                             {{"wait", "wait"}, {"force", "force"}, {"skip", "skip"}}},
-          "After drain_timeout: wait (keep waiting), force (evict anyway) or skip (leave the host "
-          "for later).")
-      .defaults("wait");
-  s.field("bake", &Upgrade::bake, DurC{}, "Wait after each batch before the next one.")
-      .defaults("0");
-  return s;
-}
-
 ObjectSpec<Operations>& build() {
   static ObjectSpec<Operations> s("operations", "The operational processes around the fleet.");
   s.field("remediation", &Operations::remediation, ObjC<Remediation>{&remediation_spec()},
@@ -116,9 +126,12 @@ ObjectSpec<Operations>& build() {
           "On-call teams.");
   s.field("upgrades", &Operations::upgrades, ListC<ObjC<Upgrade>>{{&upgrade_spec()}, "name"},
           "Host upgrades.");
+  s.field("rollouts", &Operations::rollouts, ListC<ObjC<Rollout>>{{&rollout_spec()}, "name"},
+          "Service rollouts.");
   s.field("reaction_delay", &Operations::reaction_delay, DurC{},
           "Replica controller: time from losing an instance to trying to replace it.")
       .defaults("30s");
+  s.finish(check_remediation);
   return s;
 }
 

@@ -14,6 +14,10 @@ ObjectSpec<Policies>& policies_spec() {
   s.field("placement", &Policies::placement, PolicyC{},
           "Where new work goes: best-fit, or {name: ..., params: {...}}.")
       .defaults("best-fit");
+  s.field("queue", &Policies::queue, PolicyC{},
+          "Which pending batch or trace job starts next: greedy (priority then arrival order, "
+          "later jobs may pass a blocked one), fcfs, or easy (EASY backfilling).")
+      .defaults("greedy");
   s.field("preemption", &Policies::preemption, BoolC{},
           "A pending higher-priority job may evict lower-priority work.")
       .defaults("false");

@@ -1,6 +1,7 @@
 /// spec.workloads: services, batch jobs, VMs and trace replays.
 
 #include "sim/scenario/codecs.hpp"
+#include "sim/scenario/spec_trace.hpp"
 #include "sim/scenario/specs.hpp"
 #include "sim/scenario/units.hpp"
 
@@ -91,8 +92,9 @@ ObjectSpec<Workload>& build() {
        "service, batch, vm or trace.")
       .required();
   s.field("resources", &Workload::resources, ObjC<Resources>{&demand_spec()},
-          "What one replica, job or VM needs.")
-      .only({"service", "batch", "vm"})
+          "What one replica, job or VM needs (trace, swf: what one processor of a job takes; "
+          "default cpu 1, memory 0).")
+      .only({"service", "batch", "vm", "trace"})
       .required_for({"service", "batch", "vm"});
   s.field("priority", &Workload::priority, IntC{-1'000'000, 1'000'000},
           "Higher priority work may preempt lower (with policies.preemption).")
@@ -137,15 +139,9 @@ ObjectSpec<Workload>& build() {
           "Memory copied per second during a live migration.")
       .only({"vm"})
       .defaults("10Gbit/s");
-  s.field("format", &Workload::trace_format, StrC{StrC::Name},
-          "Format of the workload log (read by the trace importers).")
-      .only({"trace"})
-      .required_for({"trace"});
-  s.field("file", &Workload::trace_file, FileC{},
-          "The workload log, relative to the scenario file.")
-      .only({"trace"})
-      .required_for({"trace"});
+  declare_trace_fields(s);  // format, file and the replay options (spec_trace.cpp)
   s.finish([](Workload& w, const YamlNode& n, const std::string& path, Decoder& d) {
+    check_trace_fields(w, n, path, d);
     if (w.kind == K::Trace || !n.find("resources")) return;
     check_fits(w, n, path, d);
     const auto& min = w.disruption_budget.min_available;

@@ -28,6 +28,8 @@ const ObjectSpec<Resources>& demand_spec();       ///< a workload's resources (s
 const ObjectSpec<Workload>& workload_spec();      ///< spec.workloads[] (spec_workloads.cpp)
 const ObjectSpec<FailureSpec>& failure_spec();    ///< spec.failures[] (spec_failures.cpp)
 const ObjectSpec<Operations>& operations_spec();  ///< spec.operations (spec_operations.cpp)
+const ObjectSpec<Upgrade>& upgrade_spec();        ///< spec.operations.upgrades[] (spec_upgrades.cpp)
+const ObjectSpec<Rollout>& rollout_spec();        ///< spec.operations.rollouts[] (spec_upgrades.cpp)
 
 /// The host type named `name`, or nullptr.
 const HostType* find_host_type(const Topology& t, const std::string& name);

@@ -36,6 +36,8 @@ std::string summarize(const Scenario& s) {
   if (!s.operations.oncall.empty())
     out += ", " + count(s.operations.oncall.size(), "on-call team", "on-call teams");
   out += ", " + count(s.operations.upgrades.size(), "upgrade", "upgrades");
+  if (!s.operations.rollouts.empty())
+    out += ", " + count(s.operations.rollouts.size(), "rollout", "rollouts");
   out += ", " + count(s.assertions.size(), "assertion", "assertions");
   out += ", " + format_duration(s.duration) + " simulated";
   return out;

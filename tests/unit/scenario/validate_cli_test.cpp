@@ -121,7 +121,11 @@ TEST_CASE("validate: several files, overrides, usage", "[scenario][cli]") {
 TEST_CASE("describe prints the fields, or the JSON Schema", "[scenario][cli]") {
   Output o = run("describe", false);
   CHECK(o.code == 0);
-  CHECK(o.text == fleetsim::scenario::describe_scenario_fields());
+  CHECK_THAT(o.text, Catch::StartsWith(fleetsim::scenario::describe_scenario_fields()));
+  for (const char* family : {"placement (spec.policies.placement)", "rollout (spec.operations",
+                             "queue (spec.policies.queue)", "remediation (spec.operations"}) {
+    CHECK_THAT(o.text, Catch::Contains(family));
+  }
   o = run("describe --json-schema", false);
   CHECK(o.code == 0);
   CHECK(o.text == fleetsim::scenario::scenario_json_schema());
