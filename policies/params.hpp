@@ -47,12 +47,13 @@ class Params {
   std::string text(const std::string& name) const;
   std::vector<std::string> list(const std::string& name) const;
   bool flag(const std::string& name) const;
+  /// Reports a problem with a parameter's value (at its YAML location) from a factory.
+  void error(const std::string& name, const std::string& message, const std::string& hint = {}) const;
 
  private:
   const ParamSpec& spec(const std::string& name) const;
   /// The value as written, or the default; the location of the value when written.
   const scenario::PolicyParam* given(const std::string& name) const;
-  void error(const std::string& name, const std::string& message, const std::string& hint = {}) const;
 
   const scenario::PolicySpec& spec_;
   const PolicyInfo& info_;

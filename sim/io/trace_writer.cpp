@@ -11,6 +11,7 @@
 
 #include "sim/core/time.hpp"
 #include "sim/io/atomic_file.hpp"
+#include "sim/io/hdf5_columns.hpp"
 #include "sim/io/hdf5_series.hpp"
 #include "sim/io/hdf5_support.hpp"
 #include "sim/io/hdf5_tables.hpp"
@@ -81,7 +82,7 @@ void write_root_attributes(hid_t file, const TraceHeader& h) {
 struct TraceWriter::Impl {
   std::string final_path;
   std::string temp_path;
-  h5::Handle file, names, topology, series, provenance, events, event_type;
+  h5::Handle file, names, topology, series, provenance, events, event_type, jobs;
   std::vector<TraceEvent> buffer;  // events not yet written; fewer than one chunk
   std::size_t rows_written = 0;
   std::uint64_t appended = 0;
@@ -95,7 +96,7 @@ struct TraceWriter::Impl {
     if (committed) return;
     h5::LibraryScope scope;
     h5::discard_file_writes(file.get());  // the file is abandoned: close it without I/O
-    for (h5::Handle* h : {&event_type, &events, &provenance, &series, &topology, &names, &file}) {
+    for (h5::Handle* h : {&jobs, &event_type, &events, &provenance, &series, &topology, &names, &file}) {
       h->reset();
     }
     if (!temp_path.empty()) std::remove(temp_path.c_str());
@@ -226,6 +227,20 @@ void TraceWriter::write_series(const std::vector<std::int64_t>& sample_times_us,
   });
 }
 
+void TraceWriter::write_table(const ColumnTable& table) {
+  check_name(table.name, "table");
+  for (const Column& c : table.columns) check_name(c.name, "table column");
+  table.rows();  // throws std::invalid_argument on ragged columns
+  Impl& w = *impl_;
+  w.run("write_table", [&] {
+    if (!w.jobs) w.jobs = h5::create_group(w.file.get(), "jobs");
+    if (h5::check(H5Lexists(w.jobs.get(), table.name.c_str(), H5P_DEFAULT), "jobs lookup") > 0) {
+      throw std::invalid_argument("table '" + table.name + "' is written twice");
+    }
+    h5::write_column_table(w.jobs.get(), table);
+  });
+}
+
 void TraceWriter::commit() {
   Impl& w = *impl_;
   w.run("commit", [&] {
@@ -234,6 +249,7 @@ void TraceWriter::commit() {
     // Flush everything while all objects are open: if the disk is full this fails with
     // nothing closed yet, and the destructor can still tear the file down safely.
     h5::check(H5Fflush(w.file.get(), H5F_SCOPE_GLOBAL), "flushing");
+    if (w.jobs) w.jobs.close("/jobs");
     w.event_type.close("events type");
     w.events.close("/events");
     w.provenance.close("/provenance");

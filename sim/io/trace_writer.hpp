@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/io/column_table.hpp"
 #include "sim/io/output_error.hpp"
 #include "sim/io/trace_data.hpp"
 
@@ -59,6 +60,9 @@ class TraceWriter {
   /// /series/<group>/columns; attributes unit, description. At most once; see check_series().
   void write_series(const std::vector<std::int64_t>& sample_times_us,
                     const std::vector<SeriesGroup>& groups);
+  /// /jobs/<table.name>/<column>: one 1-D dataset per column (per-job tables of trace
+  /// replays); each table name at most once; the /jobs group appears with the first table.
+  void write_table(const ColumnTable& table);
   /// Writes the buffered events, sets the root attribute complete=1 last, flushes, closes,
   /// fsyncs and renames the temporary file to the final path atomically.
   void commit();

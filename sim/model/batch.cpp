@@ -12,14 +12,6 @@
 
 namespace fleetsim::model {
 
-namespace {
-
-/// Jobs examined past the head of the queue before a scheduling pass gives up: keeps a
-/// pass cheap when the zone is full, while small jobs may still pass a blocked big one.
-constexpr int kScanFailures = 8;
-
-}  // namespace
-
 void FleetModel::schedule_arrival(core::Context& ctx, ZoneState& z, WorkloadId w) {
   BatchZone& bz = z.batch[w];
   const scenario::Arrival& a = s_.workloads[w].arrival;
@@ -63,7 +55,7 @@ void FleetModel::enqueue_job(ZoneState& z, TaskId t) {
   z.pending[wl.priority].push_back(t);
   ++z.pending_count;
   ++z.batch[task.workload].pending;
-  if (s_.policies.overflow_after > 0 && !task.forwarded && topo_.regions()[topo_.zones()[z.id].region].zones.size() > 1) {
+  if (s_.policies.overflow_after > 0 && !task.forwarded && task.job == kNone && topo_.regions()[topo_.zones()[z.id].region].zones.size() > 1) {
     z.new_pending.push_back(t);  // gets an overflow check if it is still waiting after this event
   }
   z.schedule_dirty = true;
@@ -82,14 +74,26 @@ void FleetModel::arm_overflow_checks(core::Context& ctx, ZoneState& z) {
   z.new_pending.clear();
 }
 
-bool FleetModel::start_job(core::Context& ctx, ZoneState& z, TaskId t) {
+bool FleetModel::start_job(core::Context& ctx, ZoneState& z, TaskId t, HostId range_first, HostId range_end,
+                           HostId avoid) {
   Task& task = z.tasks[t];
   const scenario::Workload& wl = s_.workloads[task.workload];
   PlacementRequest req;
-  req.need = wl.resources;
+  req.need = need_of(z, task);
   req.workload = task.workload;
   req.priority = wl.priority;
+  req.range_first = range_first;
+  req.range_end = range_end;
+  const bool hide = avoid != kNone && schedulable_flag_[avoid];
+  if (hide) {  // keep the host out of this placement only (a reservation)
+    schedulable_flag_[avoid] = 0;
+    z.index.update(avoid, false, free_[avoid]);
+  }
   const HostId h = place(z, req);
+  if (hide) {
+    schedulable_flag_[avoid] = 1;
+    z.index.update(avoid, true, free_[avoid]);
+  }
   if (h == kNone) return false;
   bind(z, t, h, ctx.now());
   BatchZone& bz = z.batch[task.workload];
@@ -101,6 +105,7 @@ bool FleetModel::start_job(core::Context& ctx, ZoneState& z, TaskId t) {
     bz.waits_s.push_back(to_seconds(wait));
     if (wait > 0) ++bz.waited;
   }
+  if (task.job != kNone && !task.started_once) replay_started(z, task, ctx.now());
   task.started_once = true;
   ctx.schedule(ctx.now() + task.remaining, z.id, kJobDone, t, task.gen);
   trace(z, ctx.now(), TraceKind::JobStart, topo_.host_component(h), static_cast<std::int32_t>(task.workload),
@@ -109,25 +114,8 @@ bool FleetModel::start_job(core::Context& ctx, ZoneState& z, TaskId t) {
 }
 
 void FleetModel::run_pending(core::Context& ctx, ZoneState& z) {
-  for (auto& [priority, queue] : z.pending) {
-    int failures = 0;
-    std::size_t i = 0;
-    while (i < queue.size() && failures < kScanFailures) {
-      const TaskId t = queue[i];
-      if (z.tasks[t].state != TaskState::Pending) {  // started or forwarded earlier: drop
-        if (i == 0) queue.pop_front(); else ++i;
-        continue;
-      }
-      if (z.index.top_bucket() < 0) return;
-      if (start_job(ctx, z, t)) {
-        if (i == 0) queue.pop_front(); else ++i;
-      } else {
-        ++failures;
-        ++i;
-      }
-    }
-    if (failures >= kScanFailures) return;  // lower priorities wait behind a blocked one
-  }
+  SchedulingPass pass(*this, ctx, z);  // the zone's queue discipline decides (queue_discipline.hpp)
+  z.discipline->schedule(pass);
 }
 
 void FleetModel::on_job_done(core::Context& ctx, ZoneState& z, TaskId t, std::uint16_t gen) {
@@ -138,6 +126,7 @@ void FleetModel::on_job_done(core::Context& ctx, ZoneState& z, TaskId t, std::ui
   unbind(z, t, ctx.now());
   --z.running_jobs;
   if (ctx.now() >= s_.warmup) ++z.batch[w].completed;
+  if (task.job != kNone) replay_ended(z, task, ctx.now());
   trace(z, ctx.now(), TraceKind::JobEnd, topo_.host_component(h), static_cast<std::int32_t>(w),
         to_seconds(ctx.now() - task.start));
   free_task(z, t);

@@ -17,6 +17,7 @@ enum EventKind : std::uint16_t {
   kReconcile = 5,     ///< zone entity; payload = workload (service or vm)
   kOverflowCheck = 6, ///< zone entity; payload = task, tag = task generation
   kForwardedJob = 7,  ///< zone entity (message); payload = remaining_ms << 32 | wait_ms, tag = workload
+  kTraceArrival = 8,  ///< zone entity; payload = workload: the next jobs of a replayed log arrive
 };
 
 /// Kinds from here on belong to controllers (FleetModel::add_controller), each a range:

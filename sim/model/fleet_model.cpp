@@ -35,13 +35,15 @@ std::vector<std::int64_t> split(std::int64_t n, const std::vector<double>& weigh
 
 }  // namespace
 
-FleetModel::FleetModel(const scenario::Scenario& s, const PlacementFactory& placement, bool record_trace)
-    : s_(s), topo_(s.topology), record_trace_(record_trace) {
+FleetModel::FleetModel(const scenario::Scenario& s, const PlacementFactory& placement, bool record_trace,
+                       const QueueDisciplineFactory* queue, std::shared_ptr<const ReplayInputs> replay)
+    : s_(s), replay_(std::move(replay)), topo_(s.topology), record_trace_(record_trace) {
   const std::uint64_t H = topo_.host_count();
   capacity_.resize(H);
   for (HostId h = 0; h < H; ++h) capacity_[h] = topo_.host_types()[topo_.hosts()[h].type].capacity;
   free_ = capacity_;
   admin_.assign(H, HostState::Up);
+  host_version_.assign(H, 0);
   down_.assign(H, 0);
   schedulable_flag_.assign(H, 1);
   task_head_.assign(H, kNone);
@@ -86,6 +88,8 @@ FleetModel::FleetModel(const scenario::Scenario& s, const PlacementFactory& plac
     for (HostId h = zi.first_host; h < zi.end_host; ++h) zs.stranded_cpu.value += stranded_of(h);
     zs.placement_rng = core::Rng(s.seed, core::purpose_id("placement"), z);
     zs.policy = placement.make();
+    static const std::unique_ptr<QueueDisciplineFactory> greedy = make_greedy_discipline();
+    zs.discipline = (queue ? queue : greedy.get())->make();
     zs.services.resize(W);
     zs.batch.resize(W);
     zs.samples.running_by_workload.resize(W);
@@ -135,6 +139,7 @@ FleetModel::FleetModel(const scenario::Scenario& s, const PlacementFactory& plac
       }
     }
   }
+  setup_replay();
 }
 
 std::uint32_t FleetModel::entity_count() const {
@@ -205,6 +210,7 @@ void FleetModel::handle(core::Context& ctx, const core::Event& e) {
       case kReconcile: on_reconcile(ctx, z, static_cast<WorkloadId>(e.payload)); break;
       case kOverflowCheck: on_overflow_check(ctx, z, static_cast<TaskId>(e.payload), e.tag); break;
       case kForwardedJob: on_forwarded_job(ctx, z, e); break;
+      case kTraceArrival: on_trace_arrival(ctx, z, static_cast<WorkloadId>(e.payload)); break;
       default: throw core::SimulationError("fleet model: unknown event kind " + std::to_string(e.kind));
     }
   }
@@ -217,6 +223,7 @@ void FleetModel::handle(core::Context& ctx, const core::Event& e) {
     if (z.pending_count > 0) run_pending(ctx, z);
   }
   if (zp && !zp->new_pending.empty()) arm_overflow_checks(ctx, *zp);
+  if (observer) observer(*this, ctx.now());
 }
 
 Time FleetModel::send_horizon(std::uint32_t partition, Time next) const {
@@ -253,6 +260,7 @@ TaskId FleetModel::new_task(ZoneState& z) {
   if (!z.free_tasks.empty()) {
     const TaskId t = z.free_tasks.back();
     z.free_tasks.pop_back();
+    z.tasks[t].job = kNone;
     return t;
   }
   z.tasks.emplace_back();
@@ -281,7 +289,7 @@ void FleetModel::host_changed(ZoneState& z, HostId h, Time now, double stranded_
 
 void FleetModel::bind(ZoneState& z, TaskId t, HostId h, Time now) {
   Task& task = z.tasks[t];
-  const scenario::Resources& need = s_.workloads[task.workload].resources;
+  const scenario::Resources& need = need_of(z, task);
   const double before = stranded_of(h);
   free_[h] -= need;
   task.host = h;
@@ -299,7 +307,7 @@ void FleetModel::bind(ZoneState& z, TaskId t, HostId h, Time now) {
 void FleetModel::unbind(ZoneState& z, TaskId t, Time now) {
   Task& task = z.tasks[t];
   const HostId h = task.host;
-  const scenario::Resources& need = s_.workloads[task.workload].resources;
+  const scenario::Resources& need = need_of(z, task);
   const double before = stranded_of(h);
   free_[h] += need;
   if (task.prev != kNone) z.tasks[task.prev].next = task.next; else task_head_[h] = task.next;

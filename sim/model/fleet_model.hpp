@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <queue>
@@ -22,6 +23,7 @@
 
 #include "sim/core/rng.hpp"
 #include "sim/core/simulation.hpp"
+#include "sim/io/column_table.hpp"
 #include "sim/io/trace_data.hpp"
 #include "sim/model/controller.hpp"
 #include "sim/model/events.hpp"
@@ -29,6 +31,9 @@
 #include "sim/model/ids.hpp"
 #include "sim/model/integrator.hpp"
 #include "sim/model/placement.hpp"
+#include "sim/model/queue_discipline.hpp"
+#include "sim/model/replay.hpp"
+#include "sim/model/replay_input.hpp"
 #include "sim/model/topology.hpp"
 #include "sim/scenario/scenario.hpp"
 
@@ -48,6 +53,8 @@ struct Task {
   std::uint16_t gen = 0;              // bumped when the task is stopped: cancels its events
   TaskState state = TaskState::Free;
   std::uint8_t forwarded = 0;         // batch: already forwarded to another zone
+  std::uint32_t job = kNone;          // trace job: local index into ZoneReplay::jobs[workload]
+  std::uint16_t version = 0;          // service/vm: the release it runs (rollouts)
 };
 
 /// Per zone and service (or VM workload): the replica controller's view.
@@ -60,6 +67,8 @@ struct ServiceZone {
   std::vector<std::pair<Time, std::int64_t>> levels;  // running count after each change
   bool reconcile_pending = false;  // a reconcile event is scheduled
   bool starved = false;            // last reconcile could not place everything
+  std::uint16_t version = 0;       // release new replicas get (rollouts change it)
+  std::uint64_t drain_evictions = 0;  // replicas evicted by drains (upgrades), cumulative
 };
 
 /// Per zone and batch workload.
@@ -93,7 +102,9 @@ struct ZoneState {
   HostIndex index;
   std::vector<Task> tasks;
   std::vector<TaskId> free_tasks;
-  std::map<std::int64_t, std::deque<TaskId>, std::greater<>> pending;  // by priority, FIFO
+  PendingQueues pending;  // by priority, FIFO (queue_discipline.hpp)
+  std::unique_ptr<QueueDiscipline> discipline;  // which pending job starts next
+  ZoneReplay replay;                            // replayed logs and demand traces (replay.hpp)
   std::uint64_t pending_count = 0;
   std::uint64_t running_jobs = 0;
   std::vector<ServiceZone> services;  // indexed by WorkloadId (service and vm workloads)
@@ -117,11 +128,16 @@ struct ModelResults {
   std::vector<std::int64_t> sample_times_us;
   std::vector<io::SeriesGroup> series;
   std::vector<io::TraceEvent> events;  // merged, in (time, key) order
+  std::vector<io::ColumnTable> tables; // per-job tables of trace replays (/jobs/<workload>)
 };
 
 class FleetModel {
  public:
-  FleetModel(const scenario::Scenario& s, const PlacementFactory& placement, bool record_trace);
+  /// queue: the zones' queue discipline (null: greedy); replay: the logs and demand traces
+  /// the scenario replays (null: read here, throwing io::ImportError on a bad file).
+  FleetModel(const scenario::Scenario& s, const PlacementFactory& placement, bool record_trace,
+             const QueueDisciplineFactory* queue = nullptr,
+             std::shared_ptr<const ReplayInputs> replay = nullptr);
   FleetModel(const FleetModel&) = delete;
   FleetModel& operator=(const FleetModel&) = delete;
 
@@ -182,6 +198,7 @@ class FleetModel {
   io::ComponentTable component_table() const;
 
  private:
+  friend class SchedulingPass;
   // zone_controller.cpp
   void on_zone_start(core::Context& ctx, ZoneState& z);
   void on_sample(core::Context& ctx, ZoneState& z);
@@ -194,7 +211,29 @@ class FleetModel {
   void enqueue_job(ZoneState& z, TaskId t);
   void arm_overflow_checks(core::Context& ctx, ZoneState& z);
   void run_pending(core::Context& ctx, ZoneState& z);
-  bool start_job(core::Context& ctx, ZoneState& z, TaskId t);
+  /// Starts a pending job on a host of [range_first, range_end) (kNone: the whole zone),
+  /// never on `avoid`; false when no host fits.
+  bool start_job(core::Context& ctx, ZoneState& z, TaskId t, HostId range_first = kNone,
+                 HostId range_end = kNone, HostId avoid = kNone);
+  // replay.cpp: trace workloads and vm demand traces
+  void setup_replay();
+  void schedule_trace_arrival(core::Context& ctx, ZoneState& z, WorkloadId w);
+  void on_trace_arrival(core::Context& ctx, ZoneState& z, WorkloadId w);
+  void replay_started(ZoneState& z, const Task& task, Time now);
+  void replay_ended(ZoneState& z, const Task& task, Time now);
+  void sample_demand(ZoneState& z, Time now);
+  void finish_replay(ModelResults& r) const;
+  bool job_trace(WorkloadId w) const { return replay_ && !replay_->jobs[w].jobs.empty(); }
+  /// What a task takes on its host: its workload's resources, or a trace job's own.
+  const scenario::Resources& need_of(const ZoneState& z, const Task& t) const {
+    return t.job == kNone ? s_.workloads[t.workload].resources
+                          : replay_->jobs[t.workload].jobs[z.replay.jobs[t.workload].jobs[t.job]].need;
+  }
+  /// The runtime a scheduler believes a pending or running job takes.
+  Duration estimate_of(const ZoneState& z, const Task& t) const {
+    return t.job == kNone ? t.remaining
+                          : replay_->jobs[t.workload].jobs[z.replay.jobs[t.workload].jobs[t.job]].estimate;
+  }
   // services.cpp
   void on_reconcile(core::Context& ctx, ZoneState& z, WorkloadId w);
   void record_level(ZoneState& z, WorkloadId w, Time now);
@@ -207,6 +246,8 @@ class FleetModel {
   /// Administrative state (Up, Cordoned, Draining, Upgrading, Repairing, Retired), or Down
   /// while any failure holds the host down.
   HostState host_state(HostId h) const { return down_[h] > 0 ? HostState::Down : admin_[h]; }
+  /// The administrative state alone (what was set with set_admin), failures aside.
+  HostState admin_state(HostId h) const { return admin_[h]; }
   /// Running work is possible: not held down, and not taken out for upgrade, repair or retirement.
   bool in_service(HostId h) const {
     return down_[h] == 0 && (admin_[h] == HostState::Up || admin_[h] == HostState::Cordoned ||
@@ -224,6 +265,15 @@ class FleetModel {
   ZoneState& zone_state(ZoneId z) { return zones_[z]; }
   const scenario::Scenario& scenario() const { return s_; }
   TaskId first_task(HostId h) const { return task_head_[h]; }
+  // host versions and live migration (upgrades: migration.cpp)
+  /// The version a host runs (0 = the fleet's initial version; names are the upgrade controller's).
+  std::uint16_t host_version(HostId h) const { return host_version_[h]; }
+  void set_host_version(HostId h, std::uint16_t v) { host_version_[h] = v; }
+  /// Live migration: moves running VM task t to another schedulable host of its zone,
+  /// keeping it running (no replica is lost); false when no host has room.
+  bool relocate_task(core::Context& ctx, ZoneState& z, TaskId t);
+  /// Tests: called after every event (run with one thread), e.g. to check invariants.
+  std::function<void(const FleetModel&, Time)> observer;
 
  private:
   void leave_service(core::Context& ctx, ZoneState& z, HostId h);
@@ -244,12 +294,14 @@ class FleetModel {
   void finish_series(ModelResults& r) const;
 
   const scenario::Scenario& s_;
+  std::shared_ptr<const ReplayInputs> replay_;
   Topology topo_;
   bool record_trace_;
   std::vector<ZoneState> zones_;
   // Dense per-host state; a zone writes only its own hosts.
   std::vector<scenario::Resources> capacity_, free_;
   std::vector<HostState> admin_;        // administrative state
+  std::vector<std::uint16_t> host_version_;  // version each host runs
   std::vector<std::uint16_t> down_;    // failures currently holding the host down
   std::vector<std::uint8_t> schedulable_flag_;
   std::vector<TaskId> task_head_;

@@ -27,6 +27,10 @@ class HostIndex {
   /// Highest non-empty bucket, or -1 when no host is schedulable.
   int top_bucket() const;
   std::uint32_t schedulable() const { return schedulable_; }
+  /// Largest free cpu and largest free memory over schedulable hosts (-1 when none); the
+  /// two maxima may be on different hosts, so they bound what can fit, nothing more.
+  std::int64_t max_free_cpu() const { return tree_cpu_.size() > 1 ? tree_cpu_[1] : -1; }
+  std::int64_t max_free_memory() const { return tree_mem_.size() > 1 ? tree_mem_[1] : -1; }
 
   /// Lowest-id schedulable host with free cpu and memory >= need and accept(h) true.
   /// Subtrees whose host range [a, b) fails possible(a, b) are skipped (a spread

@@ -55,7 +55,7 @@ void FleetModel::stop_task(core::Context& ctx, ZoneState& z, TaskId t, bool evic
   const HostId h = task.host;
   const scenario::Workload& wl = s_.workloads[w];
   unbind(z, t, ctx.now());
-  if (wl.kind == scenario::WorkloadKind::Batch) {
+  if (wl.kind == scenario::WorkloadKind::Batch || task.job != kNone) {
     // Work since the last checkpoint is lost; without checkpoints the job restarts.
     if (wl.checkpoint_interval > 0) {
       const Duration ran = ctx.now() - task.start;

@@ -39,6 +39,7 @@ ModelResults FleetModel::finish(Time end, bool with_trace) {
   finish_services(r, end);
   finish_batch(r);
   finish_series(r);
+  finish_replay(r);
   for (const auto& c : controllers_) c->finish(r, end);
 
   if (with_trace) {
@@ -202,7 +203,7 @@ void FleetModel::finish_series(ModelResults& r) const {
   for (WorkloadId w = 0; w < s_.workloads.size(); ++w) {
     const auto k = s_.workloads[w].kind;
     if (k == WorkloadKind::Service || k == WorkloadKind::Vm) svc.push_back(w);
-    if (k == WorkloadKind::Batch) batch.push_back(w);
+    if (k == WorkloadKind::Batch || job_trace(w)) batch.push_back(w);
   }
   auto by_workload = [&](const char* group, const char* metric, const char* unit, const char* help,
                          const std::vector<WorkloadId>& ws, std::vector<std::vector<double>> ZoneSamples::*field) {

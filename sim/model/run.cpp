@@ -2,12 +2,34 @@
 
 #include <chrono>
 
+#include "sim/model/failure_setup.hpp"
+#include "sim/model/rollout_controller.hpp"
+#include "sim/model/upgrade_controller.hpp"
+
 namespace fleetsim::model {
+
+namespace {
+
+/// The controllers of spec.operations that this scenario uses.
+void add_operations(FleetModel& model, const RunOptions& options) {
+  const scenario::Operations& ops = model.scenario().operations;
+  if (!ops.upgrades.empty()) {
+    model.add_controller(std::make_unique<UpgradeController>(model, options.upgrade_strategies), kUpStart, kUpLast);
+  }
+  if (!ops.rollouts.empty()) {
+    model.add_controller(std::make_unique<RolloutController>(model, options.rollout_strategies), kRoStart, kRoLast);
+  }
+  model.observer = options.observer;
+  add_failure_controllers(model, options.remediation, options.failure_traces);
+}
+
+}  // namespace
 
 RunOutput run_scenario(const scenario::Scenario& s, const PlacementFactory& placement,
                        const RunOptions& options) {
   const auto t0 = std::chrono::steady_clock::now();
-  FleetModel model(s, placement, options.record_trace);
+  FleetModel model(s, placement, options.record_trace, options.queue, options.replay);
+  add_operations(model, options);
   core::SimulationConfig cfg;
   cfg.entities = model.entity_count();
   cfg.partitions = model.partition_count();

@@ -87,6 +87,7 @@ void FleetModel::on_reconcile(core::Context& ctx, ZoneState& z, WorkloadId w) {
     }
     const TaskId t = new_task(z);
     z.tasks[t].workload = w;
+    z.tasks[t].version = sz.version;
     bind(z, t, h, ctx.now());
     ++sz.running;
     count_spread(z, w, h, +1);

@@ -11,6 +11,8 @@ void FleetModel::on_zone_start(core::Context& ctx, ZoneState& z) {
       on_reconcile(ctx, z, w);
     } else if (wl.kind == scenario::WorkloadKind::Batch) {
       schedule_arrival(ctx, z, w);
+    } else if (job_trace(w)) {
+      schedule_trace_arrival(ctx, z, w);
     }
   }
 }
@@ -26,6 +28,7 @@ void FleetModel::on_sample(core::Context& ctx, ZoneState& z) {
     s.running_by_workload[w].push_back(static_cast<double>(z.services[w].running));
     s.pending_by_workload[w].push_back(static_cast<double>(z.batch[w].pending));
   }
+  sample_demand(z, ctx.now());
   const Time next = ctx.now() + s_.sample_interval;
   if (next < s_.duration) ctx.schedule(next, z.id, kSample);
 }
