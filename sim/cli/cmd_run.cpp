@@ -6,7 +6,10 @@
 
 #include "sim/cli/args.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cli/ci_outputs.hpp"
 #include "sim/cli/progress.hpp"
+#include "sim/cli/run_replicated.hpp"
+#include "sim/cli/run_exports.hpp"
 #include "sim/cli/run_report.hpp"
 #include "sim/cli/scenario_setup.hpp"
 #include "sim/model/run.hpp"
@@ -14,15 +17,17 @@
 namespace fleetsim::cli {
 
 int cmd_run(int argc, char** argv, int first) {
-  const Args args("run",
-                  {{"seed", "N", "override spec.seed"},
+  std::vector<OptionSpec> options{{"seed", "N", "override spec.seed"},
                    {"threads", "N", "worker threads (default 1); results do not depend on it"},
                    {"set", "PATH=VALUE", "override a scenario field, e.g. spec.duration=7d", true},
                    {"summary", "FILE", "write the summary JSON (default: spec.outputs.summary)"},
                    {"trace", "FILE", "write the HDF5 trace (default: spec.outputs.trace)"},
                    {"progress", "MODE", "never | auto (a bar on a terminal, not in CI) | jsonl"},
-                   {"quiet", "", "print no table"}},
-                  argc, argv, first);
+                   {"quiet", "", "print no table"}};
+  for (OptionSpec& o : export_options()) options.push_back(std::move(o));  // run_exports.hpp
+  for (OptionSpec& o : replication_options()) options.push_back(std::move(o));  // run_replicated.hpp
+  for (OptionSpec& o : ci_output_options()) options.push_back(std::move(o));    // ci_outputs.hpp
+  const Args args("run", options, argc, argv, first);
   if (args.help()) {
     std::printf("%s", args.usage("fleetsim run SCENARIO [options]").c_str());
     std::printf("\nexit codes: 0 ok, 1 an assertion failed, 2 bad input or usage, 3 internal error\n");
@@ -36,12 +41,19 @@ int cmd_run(int argc, char** argv, int first) {
   Prepared p = prepare(args.positional()[0], args.all("set"), stderr);
   scenario::Scenario& s = p.scenario;
   if (const auto seed = args.get("seed")) s.seed = parse_u64(*seed, "--seed");
+  if (args.get("replications")) return run_replicated(args, std::move(p), mode);  // run_replicated.hpp
   const std::string summary_path = args.str("summary", s.outputs.summary);
   const std::string trace_path = args.str("trace", s.outputs.trace);
 
   model::RunOptions opt;
   opt.threads = threads;
-  opt.record_trace = !trace_path.empty();
+  const ExportPaths exports = export_paths(args);
+  opt.record_trace = !trace_path.empty() || exports.needs_events();
+  opt.queue = p.queue.get();  // (run_options(p) in scenario_setup.hpp sets these two for sweeps)
+  opt.replay = p.replay;
+  attach_rollout_strategies(p.rollouts, opt);
+  opt.remediation = p.remediation.get();
+  opt.failure_traces = p.failure_traces;
   Progress progress(mode, s.name);
   opt.progress = [&](Time now, Time end) { progress.update(static_cast<double>(now), static_cast<double>(end)); };
   const model::RunOutput out = model::run_scenario(s, *p.placement, opt);
@@ -57,7 +69,12 @@ int cmd_run(int argc, char** argv, int first) {
   const auto verdicts = evaluate_assertions(s.assertions, out.results.metrics);
   if (!summary_path.empty()) write_text_file(summary_path, summary_json(s, out, verdicts, threads));
   if (!trace_path.empty()) write_trace_file(trace_path, s, out);
+  write_exports(exports, s, out);
   if (!args.flag("quiet")) print_summary(stdout, s, out, verdicts);
+  write_ci_outputs(args, s.name, experiment::evaluate(s.assertions, out.results.metrics),  // ci_outputs.hpp
+                   {{"seed", std::to_string(s.seed)}, {"simulated", format_duration(out.end)},
+                    {"events", std::to_string(out.events)}},
+                   out.wall_s);
   for (const auto& v : verdicts) {
     if (!v.pass) return kAssertionFailed;
   }

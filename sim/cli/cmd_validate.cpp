@@ -6,6 +6,7 @@
 
 #include "sim/cli/args.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/model/replay_input.hpp"
 #include "sim/scenario/loader.hpp"
 #include "sim/scenario/summary.hpp"
 
@@ -31,7 +32,11 @@ int cmd_validate(int argc, char** argv, int first) {
   const std::vector<std::string> overrides = args.all("set");
   bool all_ok = true;
   for (const std::string& file : args.positional()) {
-    const scenario::LoadResult r = scenario::load_scenario_file(file, overrides);
+    scenario::LoadResult r = scenario::load_scenario_file(file, overrides);
+    if (r.ok() && model::needs_replay_inputs(*r.scenario)) {  // replayed logs: every line is checked
+      model::load_replay_inputs(*r.scenario, r.errors);
+      if (!r.errors.empty()) r.scenario.reset();
+    }
     if (r.ok()) {
       if (!args.flag("quiet"))
         std::printf("%s: ok (%s)\n", file.c_str(), scenario::summarize(*r.scenario).c_str());

@@ -8,6 +8,7 @@
 
 #include "sim/cli/args.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/io/importers/import_error.hpp"
 
 namespace {
 
@@ -19,6 +20,10 @@ struct Command {
 
 constexpr Command kCommands[] = {
     {"run", "play a scenario: metrics, assertions, summary JSON, HDF5 trace", fleetsim::cli::cmd_run},
+    {"sweep", "a grid of overrides x replications: table with CIs, shards, resume, MPI", fleetsim::cli::cmd_sweep},
+    {"plan", "capacity search: the smallest value of a parameter that meets every assertion", fleetsim::cli::cmd_plan},
+    {"compare", "a trace against real data: KS, Wasserstein-1, quantile errors, WAPE, NRMSE, thresholds", fleetsim::cli::cmd_compare},
+    {"report", "pictures of a run (or a sweep table): PNG/SVG charts via analysis/report", fleetsim::cli::cmd_report},
     {"bench", "engine benchmarks (PHOLD)", fleetsim::cli::cmd_bench},
     {"validate", "check scenario files; every problem with file:line:column", fleetsim::cli::cmd_validate},
     {"describe", "every scenario field (type, unit, default, help), or --json-schema", fleetsim::cli::cmd_describe},
@@ -48,6 +53,9 @@ int main(int argc, char** argv) {
     try {
       return c.run(argc, argv, 2);
     } catch (const UsageError& e) {
+      std::fprintf(stderr, "fleetsim: %s\n", e.what());
+      return kBadInput;
+    } catch (const fleetsim::io::ImportError& e) {  // real data that does not read: the user's input
       std::fprintf(stderr, "fleetsim: %s\n", e.what());
       return kBadInput;
     } catch (const std::exception& e) {

@@ -107,6 +107,7 @@ void write_trace_file(const std::string& path, const scenario::Scenario& s, cons
   w.write_components(out.components);
   w.append_events(out.results.events);
   w.write_series(out.results.sample_times_us, out.results.series);
+  for (const io::ColumnTable& t : out.results.tables) w.write_table(t);
   w.commit();
 }
 
