@@ -3,7 +3,7 @@
 /// with the scenario's overrides applied and its new actions appended, and the checks a
 /// remediation setup must pass before time 0.
 ///
-/// Built-in defaults (docs/failures.md explains the choice):
+/// Built-in defaults (docs/failures-and-remediation.md explains the choice):
 ///   reboot   automatic        fixed 10m                         success 0.6
 ///   reimage  automatic        fixed 1h                          success 0.8
 ///   replace  person, non-urgent (work hours)  fixed 4h          success 1

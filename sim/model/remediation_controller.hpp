@@ -8,7 +8,7 @@
 /// Concurrency: a host holds one of its zone's slots from its first action to the end of
 /// its last. A zone's slots are min(its share of max_concurrent, max_per_zone); the fleet-wide
 /// max_concurrent is split among zones in proportion to their hosts (largest remainder),
-/// so no zone asks another for permission (docs/failures.md weighs this against a
+/// so no zone asks another for permission (docs/failures-and-remediation.md weighs this against a
 /// coordinator). Hosts detected while every slot is taken wait in FIFO order.
 ///
 /// Randomness: detection delays, action durations and outcomes come from streams keyed by

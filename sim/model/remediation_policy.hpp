@@ -2,7 +2,7 @@
 /// Remediation policies (policies/remediation) decide which action to take next on a
 /// broken host: the first action after detection, and the next one after an action
 /// failed. The model owns everything else (detection, action durations and outcomes,
-/// concurrency limits, paging); docs/failures.md has the state machine.
+/// concurrency limits, paging); docs/failures-and-remediation.md has the state machine.
 ///
 /// A policy is a pure function of the view it is shown and draws no random numbers. The
 /// remediation controller relies on that: it replays a failure's ladder ahead of time

@@ -141,7 +141,7 @@ ObjectSpec<FailureSpec>& build() {
           "Only these components of the target kind, by name (east, east-a, east-a-feed1, "
           "east-a-r03, east-a-r03-tor, east-a-r03-h12); default: every one.");
   s.field("time_to_failure", &FailureSpec::time_to_failure, DistC{},
-          "Time from repair (or start) to the next failure.");
+          "Time from one fault of a component to its next (from time 0 for the first; the clock runs on during repairs).");
   s.field("repair", &FailureSpec::repair, DistC{},
           "Time from failure until the component works again.");
   s.field("trace", &FailureSpec::trace, ObjC<FailureTrace>{&trace_spec()},

@@ -12,13 +12,13 @@ ObjectSpec<RemediationAction>& action_spec() {
   static ObjectSpec<RemediationAction> s(
       "remediation_action",
       "One entry of the action table: a built-in action (reboot, reimage, replace, repair) "
-      "to adjust, or a new one. Fields left out keep the built-in values (docs/failures.md).");
+      "to adjust, or a new one. Fields left out keep the built-in values (docs/failures-and-remediation.md).");
   s.located(&RemediationAction::where);
   s.field("name", &RemediationAction::name, StrC{StrC::Name},
           "The action: reboot, reimage, replace, repair (built-in), or a new name.")
       .required();
   s.field("duration", &RemediationAction::duration, DistC{},
-          "How long the action takes (required for a new action; built-in: see docs/failures.md).");
+          "How long the action takes (required for a new action; built-in: see docs/failures-and-remediation.md).");
   s.field("success", &RemediationAction::success, ProbC{},
           "Probability the action fixes the host (new actions: 1).");
   s.field("needs_person", &RemediationAction::needs_person, BoolC{},
@@ -46,7 +46,7 @@ void check_remediation(Operations& o, const YamlNode& n, const std::string& path
               names.empty() ? "declare it in spec.operations.oncall" : suggest(r.team, names));
     }
   }
-  // max_concurrent is enforced as per-zone quotas (docs/failures.md): every zone needs one.
+  // max_concurrent is enforced as per-zone quotas (docs/failures-and-remediation.md): every zone needs one.
   if (d.incomplete("topology")) return;
   const Topology& t = d.building().topology;
   std::int64_t zones = 0, hosts = 0;
