@@ -45,15 +45,10 @@ int cmd_run(int argc, char** argv, int first) {
   const std::string summary_path = args.str("summary", s.outputs.summary);
   const std::string trace_path = args.str("trace", s.outputs.trace);
 
-  model::RunOptions opt;
+  model::RunOptions opt = run_options(p);
   opt.threads = threads;
   const ExportPaths exports = export_paths(args);
   opt.record_trace = !trace_path.empty() || exports.needs_events();
-  opt.queue = p.queue.get();  // (run_options(p) in scenario_setup.hpp sets these two for sweeps)
-  opt.replay = p.replay;
-  attach_rollout_strategies(p.rollouts, opt);
-  opt.remediation = p.remediation.get();
-  opt.failure_traces = p.failure_traces;
   Progress progress(mode, s.name);
   opt.progress = [&](Time now, Time end) { progress.update(static_cast<double>(now), static_cast<double>(end)); };
   const model::RunOutput out = model::run_scenario(s, *p.placement, opt);
@@ -66,12 +61,12 @@ int cmd_run(int argc, char** argv, int first) {
     for (const auto& d : unknown) std::fprintf(stderr, "%s\n", d.format().c_str());
     throw UsageError(s.source_file + ": assertions name metrics the scenario does not produce");
   }
-  const auto verdicts = evaluate_assertions(s.assertions, out.results.metrics);
+  const auto verdicts = experiment::evaluate(s.assertions, out.results.metrics);
   if (!summary_path.empty()) write_text_file(summary_path, summary_json(s, out, verdicts, threads));
   if (!trace_path.empty()) write_trace_file(trace_path, s, out);
   write_exports(exports, s, out);
   if (!args.flag("quiet")) print_summary(stdout, s, out, verdicts);
-  write_ci_outputs(args, s.name, experiment::evaluate(s.assertions, out.results.metrics),  // ci_outputs.hpp
+  write_ci_outputs(args, s.name, verdicts,  // ci_outputs.hpp
                    {{"seed", std::to_string(s.seed)}, {"simulated", format_duration(out.end)},
                     {"events", std::to_string(out.events)}},
                    out.wall_s);

@@ -2,11 +2,13 @@
 /// problem with file:line:column, writes nothing. Exit 0 when all are valid, 2 otherwise.
 
 #include <cstdio>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "sim/cli/args.hpp"
 #include "sim/cli/commands.hpp"
-#include "sim/model/replay_input.hpp"
+#include "sim/cli/scenario_setup.hpp"
 #include "sim/scenario/loader.hpp"
 #include "sim/scenario/summary.hpp"
 
@@ -32,20 +34,18 @@ int cmd_validate(int argc, char** argv, int first) {
   const std::vector<std::string> overrides = args.all("set");
   bool all_ok = true;
   for (const std::string& file : args.positional()) {
-    scenario::LoadResult r = scenario::load_scenario_file(file, overrides);
-    if (r.ok() && model::needs_replay_inputs(*r.scenario)) {  // replayed logs: every line is checked
-      model::load_replay_inputs(*r.scenario, r.errors);
-      if (!r.errors.empty()) r.scenario.reset();
-    }
-    if (r.ok()) {
+    // The same checks as `fleetsim run` before time 0: fields, policies and their params,
+    // component names, and every line of replayed logs and failure traces.
+    std::vector<scenario::Diagnostic> errors;
+    const std::optional<Prepared> p = try_prepare(file, overrides, errors);
+    if (p) {
       if (!args.flag("quiet"))
-        std::printf("%s: ok (%s)\n", file.c_str(), scenario::summarize(*r.scenario).c_str());
+        std::printf("%s: ok (%s)\n", file.c_str(), scenario::summarize(p->scenario).c_str());
       continue;
     }
     all_ok = false;
-    std::fprintf(stderr, "%s", scenario::format_errors(r.errors).c_str());
-    std::fprintf(stderr, "%s: %zu error%s\n", file.c_str(), r.errors.size(),
-                 r.errors.size() == 1 ? "" : "s");
+    std::fprintf(stderr, "%s", scenario::format_errors(errors).c_str());
+    std::fprintf(stderr, "%s: %zu error%s\n", file.c_str(), errors.size(), errors.size() == 1 ? "" : "s");
   }
   std::fflush(stdout);
   return all_ok ? kOk : kBadInput;

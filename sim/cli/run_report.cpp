@@ -12,32 +12,6 @@
 
 namespace fleetsim::cli {
 
-bool compare(double actual, const std::string& op, double expected) {
-  if (std::isnan(actual)) return false;
-  if (op == "<") return actual < expected;
-  if (op == "<=") return actual <= expected;
-  if (op == ">") return actual > expected;
-  if (op == ">=") return actual >= expected;
-  if (op == "==") return actual == expected;
-  if (op == "!=") return actual != expected;
-  return false;
-}
-
-std::vector<AssertionResult> evaluate_assertions(const std::vector<scenario::Assertion>& assertions,
-                                                 const std::map<std::string, double>& metrics) {
-  std::vector<AssertionResult> out;
-  for (const scenario::Assertion& a : assertions) {
-    AssertionResult r;
-    r.assertion = a;
-    const auto it = metrics.find(a.metric);
-    r.found = it != metrics.end();
-    r.actual = r.found ? it->second : std::nan("");
-    r.pass = r.found && compare(r.actual, a.op, a.value);
-    out.push_back(r);
-  }
-  return out;
-}
-
 std::string summary_json(const scenario::Scenario& s, const model::RunOutput& out,
                          const std::vector<AssertionResult>& verdicts, unsigned threads) {
   io::JsonWriter j(true);

@@ -7,24 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "sim/experiment/verdicts.hpp"
 #include "sim/model/run.hpp"
 #include "sim/scenario/scenario.hpp"
 
 namespace fleetsim::cli {
 
-struct AssertionResult {
-  scenario::Assertion assertion;
-  double actual = 0;
-  bool found = false;  ///< the metric exists
-  bool pass = false;
-};
-
-/// Compares each assertion with the metric of that name.
-std::vector<AssertionResult> evaluate_assertions(const std::vector<scenario::Assertion>& assertions,
-                                                 const std::map<std::string, double>& metrics);
-
-/// True when `op` holds between actual and expected.
-bool compare(double actual, const std::string& op, double expected);
+/// One assertion's verdict (sim/experiment/verdicts.hpp evaluates them).
+using AssertionResult = experiment::Verdict;
 
 /// The summary JSON: scenario, seed, sim_time_s, events, wall_s, metrics, assertions.
 std::string summary_json(const scenario::Scenario& s, const model::RunOutput& out,

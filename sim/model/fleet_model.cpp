@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/model/apportion.hpp"
+
 namespace fleetsim::model {
 
 using scenario::kCpu;
@@ -13,25 +15,6 @@ using scenario::WorkloadKind;
 namespace {
 
 bool replicated(WorkloadKind k) { return k == WorkloadKind::Service || k == WorkloadKind::Vm; }
-
-/// Splits n into parts proportional to weights (largest remainder, ties to the lower index).
-std::vector<std::int64_t> split(std::int64_t n, const std::vector<double>& weights) {
-  std::vector<std::int64_t> out(weights.size(), 0);
-  double total = 0;
-  for (double w : weights) total += w;
-  if (total <= 0 || n <= 0) return out;
-  std::vector<std::pair<double, std::size_t>> rest;
-  std::int64_t given = 0;
-  for (std::size_t i = 0; i < weights.size(); ++i) {
-    const double exact = static_cast<double>(n) * weights[i] / total;
-    out[i] = static_cast<std::int64_t>(std::floor(exact));
-    given += out[i];
-    rest.emplace_back(-(exact - std::floor(exact)), i);
-  }
-  std::sort(rest.begin(), rest.end());
-  for (std::size_t k = 0; given < n; ++k, ++given) ++out[rest[k % rest.size()].second];
-  return out;
-}
 
 }  // namespace
 
@@ -105,7 +88,7 @@ FleetModel::FleetModel(const scenario::Scenario& s, const PlacementFactory& plac
         case SpreadLevel::Region: weights = region_weight; break;
         default: weights = cpu_weight; break;
       }
-      const std::vector<std::int64_t> per_zone = split(wl.replicas, weights);
+      const std::vector<std::int64_t> per_zone = split_proportional(wl.replicas, weights);
       desired_total_[w] = wl.replicas;
       std::int64_t min_avail = wl.replicas;
       if (wl.disruption_budget.min_available) {

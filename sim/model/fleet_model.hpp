@@ -238,6 +238,8 @@ class FleetModel {
   void on_reconcile(core::Context& ctx, ZoneState& z, WorkloadId w);
   void record_level(ZoneState& z, WorkloadId w, Time now);
   void count_spread(ZoneState& z, WorkloadId w, HostId h, int delta);
+  /// What a new instance of service or vm workload w in this zone asks of placement.
+  PlacementRequest replica_request(ServiceZone& sz, WorkloadId w) const;
   HostId place_rack_spread(ZoneState& z, PlacementRequest& req, ServiceZone& sz,
                            std::vector<std::pair<std::uint32_t, RackId>>& full);
   // host availability and its effects on tasks (host_ops.cpp); used by the failure,

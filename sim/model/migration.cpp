@@ -13,15 +13,7 @@ bool FleetModel::relocate_task(core::Context& ctx, ZoneState& z, TaskId t) {
   const scenario::Workload& wl = s_.workloads[w];
   ServiceZone& sz = z.services[w];
   count_spread(z, w, from, -1);
-  PlacementRequest req;
-  req.need = wl.resources;
-  req.workload = w;
-  req.priority = wl.priority;
-  if (wl.spread == scenario::SpreadLevel::Host) {
-    req.spread = wl.spread;
-    req.spread_counts = sz.spread_counts.data();
-    req.spread_limit = sz.spread_limit;
-  }
+  PlacementRequest req = replica_request(sz, w);
   std::vector<std::pair<std::uint32_t, RackId>> full;
   const HostId to =
       wl.spread == scenario::SpreadLevel::Rack ? place_rack_spread(z, req, sz, full) : place(z, req);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "sim/model/apportion.hpp"
 #include "sim/model/distributions.hpp"
 #include "sim/model/failure_controller.hpp"
 #include "sim/model/oncall_controller.hpp"
@@ -23,24 +24,6 @@ std::uint64_t key(ComponentId c, std::uint64_t k, std::uint32_t step) {
 
 std::uint64_t payload(std::uint32_t p, std::uint64_t k) { return p | (k << 8); }
 
-/// n split in proportion to weights, largest remainder (ties to the lower index).
-std::vector<std::int64_t> split(std::int64_t n, const std::vector<std::int64_t>& weights) {
-  std::int64_t total = 0;
-  for (std::int64_t w : weights) total += w;
-  std::vector<std::int64_t> out(weights.size(), 0);
-  if (total <= 0) return out;
-  std::vector<std::pair<double, std::size_t>> rest;
-  std::int64_t given = 0;
-  for (std::size_t i = 0; i < weights.size(); ++i) {
-    const double exact = static_cast<double>(n) * static_cast<double>(weights[i]) / static_cast<double>(total);
-    out[i] = static_cast<std::int64_t>(std::floor(exact));
-    given += out[i];
-    rest.emplace_back(-(exact - std::floor(exact)), i);
-  }
-  std::sort(rest.begin(), rest.end());
-  for (std::size_t k = 0; given < n; ++k, ++given) ++out[rest[k % rest.size()].second];
-  return out;
-}
 
 }  // namespace
 
@@ -57,10 +40,14 @@ RemediationController::RemediationController(FleetModel& model, const Remediatio
     for (const ActionSpec& a : table_) may_page_ = may_page_ || (a.name == name && a.needs_person);
   }
   const auto Z = topo_.zones().size();
-  std::vector<std::int64_t> hosts(Z);
+  std::vector<double> hosts(Z);
   std::int64_t total = 0;
-  for (std::size_t z = 0; z < Z; ++z) total += hosts[z] = static_cast<std::int64_t>(topo_.zones()[z].hosts());
-  const std::vector<std::int64_t> share = split(r.max_concurrent.resolve(total), hosts);
+  for (std::size_t z = 0; z < Z; ++z) {
+    const auto n = static_cast<std::int64_t>(topo_.zones()[z].hosts());
+    hosts[z] = static_cast<double>(n);
+    total += n;
+  }
+  const std::vector<std::int64_t> share = split_proportional(r.max_concurrent.resolve(total), hosts);
   zones_.resize(Z);
   for (std::size_t z = 0; z < Z; ++z) {
     Zone& rz = zones_[z];

@@ -124,7 +124,7 @@ void FleetModel::finish_batch(ModelResults& r) const {
     const scenario::Workload& wl = s_.workloads[w];
     if (wl.kind != WorkloadKind::Batch) continue;
     std::vector<double> waits;
-    std::uint64_t waited = 0, completed = 0, submitted = 0, forwarded = 0;
+    std::uint64_t waited = 0, completed = 0, submitted = 0, forwarded = 0, restarts = 0;
     for (const ZoneState& z : zones_) {
       const BatchZone& bz = z.batch[w];
       waits.insert(waits.end(), bz.waits_s.begin(), bz.waits_s.end());
@@ -132,6 +132,7 @@ void FleetModel::finish_batch(ModelResults& r) const {
       completed += bz.completed;
       submitted += bz.submitted;
       forwarded += bz.forwarded_out;
+      restarts += bz.restarts;
     }
     double sum = 0;
     for (double x : waits) sum += x;  // zone order: deterministic
@@ -142,6 +143,7 @@ void FleetModel::finish_batch(ModelResults& r) const {
     r.metrics[p + ".submitted"] = static_cast<double>(submitted);
     r.metrics[p + ".completed"] = static_cast<double>(completed);
     r.metrics[p + ".forwarded"] = static_cast<double>(forwarded);
+    r.metrics[p + ".restarts"] = static_cast<double>(restarts);
     r.metrics[p + ".wait_mean_s"] = n > 0 ? sum / n : 0;
     const bool any = !waits.empty();
     r.metrics[p + ".wait_p50_s"] = any ? analysis::quantile_sorted(waits, 0.50) : 0;

@@ -60,9 +60,7 @@ HostId FleetModel::place_rack_spread(ZoneState& z, PlacementRequest& req, Servic
   return kNone;
 }
 
-void FleetModel::on_reconcile(core::Context& ctx, ZoneState& z, WorkloadId w) {
-  ServiceZone& sz = z.services[w];
-  sz.reconcile_pending = false;
+PlacementRequest FleetModel::replica_request(ServiceZone& sz, WorkloadId w) const {
   const scenario::Workload& wl = s_.workloads[w];
   PlacementRequest req;
   req.need = wl.resources;
@@ -73,6 +71,14 @@ void FleetModel::on_reconcile(core::Context& ctx, ZoneState& z, WorkloadId w) {
     req.spread_counts = sz.spread_counts.data();
     req.spread_limit = sz.spread_limit;
   }
+  return req;
+}
+
+void FleetModel::on_reconcile(core::Context& ctx, ZoneState& z, WorkloadId w) {
+  ServiceZone& sz = z.services[w];
+  sz.reconcile_pending = false;
+  const scenario::Workload& wl = s_.workloads[w];
+  PlacementRequest req = replica_request(sz, w);
   const bool by_rack = wl.spread == scenario::SpreadLevel::Rack;
   std::vector<std::pair<std::uint32_t, RackId>> full;
   const std::int64_t before = sz.running;

@@ -8,6 +8,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -61,6 +62,15 @@ struct StrC {
 struct DurC {
   using Out = Duration;
   bool positive = false;
+  TypeDoc doc() const;
+  bool decode(const YamlNode& n, const std::string& path, Decoder& d, Out& out) const;
+};
+
+/// `first` (the earliest record of a trace becomes time 0) or a duration in the trace's own
+/// clock; `example` shows a typical duration in the hint.
+struct TraceOffsetC {
+  using Out = std::optional<Duration>;
+  const char* example = "366d";
   TypeDoc doc() const;
   bool decode(const YamlNode& n, const std::string& path, Decoder& d, Out& out) const;
 };

@@ -36,6 +36,30 @@ bool DurC::decode(const YamlNode& n, const std::string& path, Decoder& d, Out& o
   return true;
 }
 
+TypeDoc TraceOffsetC::doc() const {
+  TypeDoc t;
+  t.name = "first | duration";
+  t.unit = schema::kDurationUnits;
+  t.schema = schema::any_of(Json::object().set("const", "first"), schema::duration());
+  return t;
+}
+
+bool TraceOffsetC::decode(const YamlNode& n, const std::string& path, Decoder& d, Out& out) const {
+  const std::string* s = d.scalar(n, path, std::string("'first' or a duration like ") + example);
+  if (!s) return false;
+  if (*s == "first") {
+    out.reset();
+    return true;
+  }
+  const auto v = parse_duration(*s);
+  if (!v.value) {
+    d.error(n, path, v.error, "or 'first': the earliest record becomes time 0");
+    return false;
+  }
+  out = *v.value;
+  return true;
+}
+
 TypeDoc SecondsC::doc() const {
   return {positive ? "duration > 0" : "duration",
           schema::kDurationUnits,

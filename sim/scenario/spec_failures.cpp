@@ -9,33 +9,6 @@ namespace fleetsim::scenario {
 
 namespace {
 
-/// `first` (the earliest record) or a duration in the trace's own clock.
-struct TraceStartC {
-  using Out = std::optional<Duration>;
-  TypeDoc doc() const {
-    TypeDoc t;
-    t.name = "first | duration";
-    t.unit = schema::kDurationUnits;
-    t.schema = schema::any_of(Json::object().set("const", "first"), schema::duration());
-    return t;
-  }
-  bool decode(const YamlNode& n, const std::string& path, Decoder& d, Out& out) const {
-    const std::string* s = d.scalar(n, path, "'first' or a duration like 1120176000s");
-    if (!s) return false;
-    if (*s == "first") {
-      out.reset();
-      return true;
-    }
-    const auto v = parse_duration(*s);
-    if (!v.value) {
-      d.error(n, path, v.error, "or 'first': the earliest record becomes time 0");
-      return false;
-    }
-    out = *v.value;
-    return true;
-  }
-};
-
 ObjectSpec<FailureTrace>& trace_spec() {
   static ObjectSpec<FailureTrace> s(
       "failure_trace", "Recorded up/down intervals of real nodes, replayed onto hosts.");
@@ -60,8 +33,8 @@ ObjectSpec<FailureTrace>& trace_spec() {
       },
       "With mapping: explicit, trace node id -> host name. Node ids: fta node_id or node_name, "
       "lanl <System>/<nodenumz> (e.g. 20/5), alibaba machine_id (m_1).");
-  s.field("time_offset", &FailureTrace::time_offset, TraceStartC{},
-          "Trace time that becomes time 0 (fta, lanl: Unix seconds, e.g. 1120176000s; alibaba: "
+  s.field("time_offset", &FailureTrace::time_offset, TraceOffsetC{"1120176000s"},
+          "Trace time that becomes time 0 (fta, lanl: Unix seconds such as 1120176000s; alibaba: "
           "seconds from the trace start); first = the earliest record. Earlier outages are cut at 0.")
       .required();
   s.field("reregistration_downtime", &FailureTrace::reregistration_downtime, DurC{},

@@ -12,33 +12,6 @@ namespace fleetsim::scenario {
 
 namespace {
 
-/// `first` (the first record's time) or a duration in the log's clock.
-struct OffsetC {
-  using Out = std::optional<Duration>;
-  TypeDoc doc() const {
-    TypeDoc t;
-    t.name = "first | duration";
-    t.unit = schema::kDurationUnits;
-    t.schema = schema::any_of(Json::object().set("const", "first"), schema::duration());
-    return t;
-  }
-  bool decode(const YamlNode& n, const std::string& path, Decoder& d, Out& out) const {
-    const std::string* s = d.scalar(n, path, "'first' or a duration like 366d");
-    if (!s) return false;
-    if (*s == "first") {
-      out.reset();
-      return true;
-    }
-    const auto v = parse_duration(*s);
-    if (!v.value) {
-      d.error(n, path, v.error, "or 'first': the first record's time becomes time 0");
-      return false;
-    }
-    out = *v.value;
-    return true;
-  }
-};
-
 EnumC<std::string> words(std::string what, std::initializer_list<const char*> ws) {
   EnumC<std::string> e{std::move(what), {}};
   for (const char* w : ws) e.choices.emplace_back(w, w);
@@ -55,7 +28,7 @@ ObjectSpec<VmDemandTrace>& build_demand() {
       .required();
   s.field("file", &VmDemandTrace::file, FileC{}, "The trace, relative to the scenario file.")
       .required();
-  s.field("time_offset", &VmDemandTrace::time_offset, OffsetC{},
+  s.field("time_offset", &VmDemandTrace::time_offset, TraceOffsetC{"366d"},
           "Trace time (Unix seconds) that becomes time 0; first = the earliest sample.")
       .defaults("first");
   s.field("after_end", &VmDemandTrace::after_end, words("end-of-trace rule", {"repeat", "hold", "zero"}),
@@ -82,7 +55,7 @@ void declare_trace_fields(ObjectSpec<Workload>& s) {
       .only({"trace"})
       .required_for({"trace"});
   s.field_with(
-       "time_offset", OffsetC{},
+       "time_offset", TraceOffsetC{"366d"},
        [](Workload& w, std::optional<Duration>&& v) { w.replay.time_offset = v; },
        "Log time that becomes time 0 (SWF: seconds after UnixStartTime); first = the first "
        "record's time. Earlier records are skipped.")

@@ -16,14 +16,14 @@ struct Result {
   std::string err;
 };
 
-Result run_cli(const std::string& yaml, const std::string& name) {
+Result run_cli(const std::string& yaml, const std::string& name, const std::string& verb = "run") {
   const auto dir = std::filesystem::temp_directory_path() / ("fleetsim_failcli_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const auto file = dir / name;
   std::ofstream(file) << yaml;
   const auto err = dir / (name + ".err");
-  const std::string cmd = std::string(FLEETSIM_BINARY_DIR) + "/fleetsim run '" + file.string() +
-                          "' --quiet --progress never 2>'" + err.string() + "' >/dev/null";
+  const std::string cmd = std::string(FLEETSIM_BINARY_DIR) + "/fleetsim " + verb + " '" + file.string() +
+                          "' --quiet" + (verb == "run" ? " --progress never" : "") + " 2>'" + err.string() + "' >/dev/null";
   const int status = std::system(cmd.c_str());
   std::ifstream in(err);
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -49,6 +49,12 @@ TEST_CASE("a malformed failure trace gives its file:line and exit code 2", "[sce
     CHECK(r.code == 2);
     CHECK(r.err.find(fixtures + file + ":") == 0);  // file:line:... first
     CHECK(r.err.find("spec.failures[0].trace.file") != std::string::npos);
+    // `fleetsim validate` makes the same checks as `run` before time 0.
+    const Result v = run_cli(scenario(std::string("  failures:\n    - target: host\n      trace: {format: ") + format +
+                                      ", file: '" + fixtures + file + "', time_offset: first}\n"),
+                             std::string("bad_") + format + ".yaml", "validate");
+    CHECK(v.code == 2);
+    CHECK(v.err.rfind(r.err.substr(0, r.err.find('\n')), 0) == 0);
   }
 }
 
@@ -77,6 +83,11 @@ TEST_CASE("remediation that cannot work is refused before time 0", "[scenarios][
     INFO(r.err);
     CHECK(r.code == 2);
     CHECK(r.err.find("no on-call team 'ops'") != std::string::npos);
+    const Result v = run_cli(scenario(failures, "  operations:\n    remediation: {policy: ladder, team: ops}\n"
+                                                "    oncall: [{team: opps}]\n"),
+                             "typo_team.yaml", "validate");
+    CHECK(v.code == 2);
+    CHECK(v.err.find("no on-call team 'ops'") != std::string::npos);
   }
   {
     const Result r = run_cli(scenario("  failures:\n    - target: host\n      trace: {format: fta, file: "

@@ -117,3 +117,21 @@ TEST_CASE("named components must exist and be of the target kind", "[model][fail
   CHECK(errors[0].hint.find("east-a-r01") != std::string::npos);
   CHECK(errors[1].path == "spec.failures[0].components[2]");
 }
+
+TEST_CASE("batch jobs stopped by failures are queued again and counted as restarts", "[model][failures]") {
+  auto s = testing::fleet(1, 1, 4, 0);
+  s.duration = days(10);
+  s.workloads.push_back(testing::batch("etl", 4.0 / 3600, testing::fixed(2 * 3600), testing::resources(16, 32)));
+  const auto quiet = testing::run(s, 1, true);
+  CHECK(quiet.results.metrics.at("workload.etl.restarts") == 0);
+  CHECK(of_kind(quiet, model::TraceKind::JobStop).empty());
+
+  s.failures.push_back(testing::failure("host", testing::exponential(12 * 3600), testing::fixed(3600)));
+  const auto out = testing::run(s, 1, true);
+  const double restarts = out.results.metrics.at("workload.etl.restarts");
+  CHECK(restarts > 10);  // ~80 faults on 4 hosts, most of which find jobs running
+  // Every restart is a job_stop in the trace, and the restarted jobs still complete.
+  CHECK(static_cast<double>(of_kind(out, model::TraceKind::JobStop).size()) == restarts);
+  CHECK(out.results.metrics.at("workload.etl.completed") >
+        0.8 * quiet.results.metrics.at("workload.etl.completed"));
+}
