@@ -12,10 +12,14 @@ using namespace fleetsim::testing;
 namespace {
 
 /// mpirun as the test suite needs it: oversubscribed (2 ranks on any machine), allowed
-/// as root, local shared-memory and TCP transports only.
+/// as root, local shared-memory and TCP transports only. Under AddressSanitizer, leak
+/// detection is off for the ranks: Open MPI's plugins leave allocations behind after they
+/// are unloaded, which LeakSanitizer cannot attribute or suppress by name. The sweep and
+/// plan code the ranks run is leak-checked by the tests that run it without mpirun.
 Output mpirun(int ranks, const std::string& args) {
   Output o;
-  const std::string cmd = "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_rmaps_base_oversubscribe=1 "
+  const std::string cmd = "ASAN_OPTIONS=detect_leaks=0 "
+                          "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_rmaps_base_oversubscribe=1 "
                           "timeout 120 mpirun --oversubscribe -np " + std::to_string(ranks) + " " + kBin + " " + args +
                           " 2>&1";
   FILE* p = popen(cmd.c_str(), "r");
