@@ -158,6 +158,13 @@ void OnCallController::finish(ModelResults& results, Time end) {
   for (Team& t : teams_) {
     for (Person& p : t.people) close_shift(t, p);
     const std::string prefix = "oncall." + t.spec->team;
+    // Pages still queued at the end count with the wait they have had so far (a lower
+    // bound): without them an overloaded team's waits would read low.
+    for (const auto* q : {&t.urgent, &t.later}) {
+      for (const Page& page : *q) {
+        if (page.arrived >= s_.warmup) t.waits_s.push_back(static_cast<double>(end - page.arrived) / 1e6);
+      }
+    }
     std::vector<double> w = t.waits_s;
     double sum = 0;
     for (double x : w) sum += x;
