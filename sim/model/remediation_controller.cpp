@@ -47,11 +47,15 @@ RemediationController::RemediationController(FleetModel& model, const Remediatio
     hosts[z] = static_cast<double>(n);
     total += n;
   }
-  const std::vector<std::int64_t> share = split_proportional(r.max_concurrent.resolve(total), hosts);
+  // Every zone needs one slot (the loader refuses max_concurrent below the zone count);
+  // the rest is shared in proportion to hosts, so the quotas add up to max_concurrent.
+  const std::int64_t slots = r.max_concurrent.resolve(total);
+  const auto zones = static_cast<std::int64_t>(Z);
+  const std::vector<std::int64_t> share = split_proportional(std::max<std::int64_t>(slots - zones, 0), hosts);
   zones_.resize(Z);
   for (std::size_t z = 0; z < Z; ++z) {
     Zone& rz = zones_[z];
-    rz.quota = std::max<std::int64_t>(1, share[z]);
+    rz.quota = 1 + share[z];
     if (r.max_per_zone) rz.quota = std::min(rz.quota, std::max<std::int64_t>(1, r.max_per_zone->resolve(hosts[z])));
     rz.started.assign(table_.size(), 0);
     rz.fixed.assign(table_.size(), 0);

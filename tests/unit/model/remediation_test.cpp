@@ -67,6 +67,25 @@ TEST_CASE("max_concurrent is split among zones by host count", "[model][remediat
   CHECK(m.at("fleet.mttr_s") == Approx(30 * 60));  // 10 .. 50 minutes in each zone
 }
 
+TEST_CASE("zone quotas add up to max_concurrent when zones are uneven", "[model][remediation]") {
+  // Zones of 2 and 18 hosts, max_concurrent 3: one slot each, the third to the big zone
+  // (a plain proportional split, 0.3 and 2.7, would round to 0 and 3 and then lift the
+  // small zone to 1: four slots).
+  auto s = ladder_fleet(1, 2, 10 * 3600);
+  scenario::RegionSpec big = s.topology.regions[0];
+  big.name = "west";
+  big.hosts_per_rack = 18;
+  s.topology.regions.push_back(big);
+  auto& r = *s.operations.remediation;
+  testing::list_param(r.policy, "steps", {"reboot"});
+  r.actions = {testing::action("reboot", 1.0)};
+  r.max_concurrent = scenario::Quantity{3, false};
+  const auto m = testing::run(s, 2).results.metrics;
+  CHECK(m.at("remediation.zone_in_progress_max") == 2);
+  CHECK(m.at("remediation.detected") == 20);
+  CHECK(m.at("remediation.slot_waits") == 16 + 1);  // 18 hosts on 2 slots, 2 hosts on 1
+}
+
 TEST_CASE("a non-urgent page waits for the team's local work hours", "[model][remediation][oncall]") {
   const std::int64_t offset = GENERATE(0, 2);
   auto s = ladder_fleet(1, 1, 26 * 3600);  // Tuesday 02:00 UTC
