@@ -36,11 +36,16 @@ int HostIndex::top_bucket() const {
 
 void HostIndex::set_leaf(std::uint32_t i, std::int64_t cpu, std::int64_t mem) {
   std::uint32_t node = leaves_ + i;
+  if (tree_cpu_[node] == cpu && tree_mem_[node] == mem) return;
   tree_cpu_[node] = cpu;
   tree_mem_[node] = mem;
+  // Walk up while the maxima change: a node whose value stays keeps its ancestors right.
   for (node /= 2; node >= 1; node /= 2) {
-    tree_cpu_[node] = std::max(tree_cpu_[2 * node], tree_cpu_[2 * node + 1]);
-    tree_mem_[node] = std::max(tree_mem_[2 * node], tree_mem_[2 * node + 1]);
+    const std::int64_t c = std::max(tree_cpu_[2 * node], tree_cpu_[2 * node + 1]);
+    const std::int64_t m = std::max(tree_mem_[2 * node], tree_mem_[2 * node + 1]);
+    if (c == tree_cpu_[node] && m == tree_mem_[node]) return;
+    tree_cpu_[node] = c;
+    tree_mem_[node] = m;
   }
 }
 
