@@ -22,7 +22,6 @@
 #include <string>
 #include <vector>
 
-#include <tbb/blocked_range.h>
 #include <tbb/info.h>
 #include <tbb/parallel_for.h>
 #include <tbb/partitioner.h>
@@ -31,6 +30,7 @@
 #include "sim/core/event.hpp"
 #include "sim/core/event_queue.hpp"
 #include "sim/core/time.hpp"
+#include "sim/core/tsan.hpp"
 
 namespace fleetsim::core {
 
@@ -341,14 +341,16 @@ class BasicSimulation {
       // A thin window (few events last time) runs inline: a parallel_for costs
       // microseconds, more than a handful of events.
       if (arena_ && last_window_events >= config_.inline_below) {
+        const auto body = [&](std::uint32_t p) {
+          tsan_acquire(&tsan_loop_start);  // tsan.hpp: the loop's edges, for ThreadSanitizer
+          run_partition(handler, p, bound);
+          tsan_release(&tsan_loop_end);
+        };
+        tsan_release(&tsan_loop_start);
         arena_->execute([&] {
-          tbb::parallel_for(
-              tbb::blocked_range<std::uint32_t>(0, P, 1),
-              [&](const tbb::blocked_range<std::uint32_t>& r) {
-                for (std::uint32_t p = r.begin(); p != r.end(); ++p) run_partition(handler, p, bound);
-              },
-              tbb::static_partitioner());
+          tbb::parallel_for(std::uint32_t{0}, P, std::uint32_t{1}, body, tbb::static_partitioner());
         });
+        tsan_acquire(&tsan_loop_end);
       } else {
         for (std::uint32_t p = 0; p < P; ++p) run_partition(handler, p, bound);
       }

@@ -1,6 +1,5 @@
 #include "sim/experiment/executor.hpp"
 
-#include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
@@ -10,6 +9,7 @@
 #include <exception>
 #include <stdexcept>
 
+#include "sim/core/tsan.hpp"
 #include "sim/experiment/seeds.hpp"
 
 namespace fleetsim::experiment {
@@ -102,16 +102,16 @@ std::vector<TaskResult> run_local(const Variants& variants, const std::vector<Ta
     return results;
   }
   tbb::task_arena arena(static_cast<int>(concurrent));
+  const auto body = [&](std::size_t i) {
+    core::tsan_acquire(&core::tsan_loop_start);  // sim/core/tsan.hpp: the loop's edges
+    results[i] = run_one(*variants.at(tasks[i].variant), tasks[i], engine_threads, i, observer);
+    core::tsan_release(&core::tsan_loop_end);
+  };
+  core::tsan_release(&core::tsan_loop_start);
   arena.execute([&] {
-    tbb::parallel_for(
-        tbb::blocked_range<std::size_t>(0, tasks.size(), 1),
-        [&](const tbb::blocked_range<std::size_t>& range) {
-          for (std::size_t i = range.begin(); i != range.end(); ++i) {
-            results[i] = run_one(*variants.at(tasks[i].variant), tasks[i], engine_threads, i, observer);
-          }
-        },
-        tbb::simple_partitioner());
+    tbb::parallel_for(std::size_t{0}, tasks.size(), std::size_t{1}, body, tbb::simple_partitioner());
   });
+  core::tsan_acquire(&core::tsan_loop_end);
   return results;
 }
 
