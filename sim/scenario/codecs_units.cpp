@@ -9,6 +9,41 @@
 
 namespace fleetsim::scenario {
 
+namespace {
+
+double magnitude(double x) {
+  return x;
+}
+double magnitude(std::int64_t x) {
+  return static_cast<double>(x);
+}
+double magnitude(const Quantity& q) {
+  return q.value;
+}
+
+/// The shared body of the unit codecs: the scalar text, parsed by `parse` (units.hpp), its
+/// error at the node if it does not parse; with `refuse` set, a value <= 0 is refused with
+/// "<refuse>, got <text>" and `hint`.
+template <class Parse, class Value>
+bool decode_parsed(const YamlNode& n, const std::string& path, Decoder& d, const char* example,
+                   Parse parse, Value& out, const char* refuse = nullptr, const char* hint = "") {
+  const std::string* s = d.scalar(n, path, example);
+  if (!s) return false;
+  const auto v = parse(*s);
+  if (!v.value) {
+    d.error(n, path, v.error);
+    return false;
+  }
+  if (refuse && magnitude(*v.value) <= 0) {
+    d.error(n, path, std::string(refuse) + ", got " + *s, hint);
+    return false;
+  }
+  out = *v.value;
+  return true;
+}
+
+}  // namespace
+
 // ---------------------------------------------------------------- units
 
 TypeDoc DurC::doc() const {
@@ -21,19 +56,9 @@ TypeDoc DurC::doc() const {
 }
 
 bool DurC::decode(const YamlNode& n, const std::string& path, Decoder& d, Out& out) const {
-  const std::string* s = d.scalar(n, path, "a duration like 30m");
-  if (!s) return false;
-  const auto v = parse_duration(*s);
-  if (!v.value) {
-    d.error(n, path, v.error);
-    return false;
-  }
-  if (positive && *v.value <= 0) {
-    d.error(n, path, "must be longer than 0, got " + *s);
-    return false;
-  }
-  out = *v.value;
-  return true;
+  const auto parse = [](std::string_view t) { return parse_duration(t); };  // default options
+  return decode_parsed(n, path, d, "a duration like 30m", parse, out,
+                       positive ? "must be longer than 0" : nullptr);
 }
 
 TypeDoc TraceOffsetC::doc() const {
@@ -88,19 +113,8 @@ TypeDoc SizeC::doc() const {
 }
 
 bool SizeC::decode(const YamlNode& n, const std::string& path, Decoder& d, Out& out) const {
-  const std::string* s = d.scalar(n, path, "a size like 256Gi");
-  if (!s) return false;
-  const auto v = parse_size(*s);
-  if (!v.value) {
-    d.error(n, path, v.error);
-    return false;
-  }
-  if (positive && *v.value <= 0) {
-    d.error(n, path, "must be more than 0, got " + *s);
-    return false;
-  }
-  out = *v.value;
-  return true;
+  return decode_parsed(n, path, d, "a size like 256Gi", parse_size, out,
+                       positive ? "must be more than 0" : nullptr);
 }
 
 TypeDoc MilliC::doc() const {
@@ -114,19 +128,8 @@ TypeDoc MilliC::doc() const {
 }
 
 bool MilliC::decode(const YamlNode& n, const std::string& path, Decoder& d, Out& out) const {
-  const std::string* s = d.scalar(n, path, "an amount like 64 or 500m");
-  if (!s) return false;
-  const auto v = parse_milli(*s);
-  if (!v.value) {
-    d.error(n, path, v.error);
-    return false;
-  }
-  if (positive && *v.value <= 0) {
-    d.error(n, path, "must be more than 0, got " + *s);
-    return false;
-  }
-  out = *v.value;
-  return true;
+  return decode_parsed(n, path, d, "an amount like 64 or 500m", parse_milli, out,
+                       positive ? "must be more than 0" : nullptr);
 }
 
 TypeDoc RateC::doc() const {
@@ -139,20 +142,8 @@ TypeDoc RateC::doc() const {
 }
 
 bool RateC::decode(const YamlNode& n, const std::string& path, Decoder& d, Out& out) const {
-  const std::string* s = d.scalar(n, path, "a rate like 120/h");
-  if (!s) return false;
-  const auto v = parse_rate(*s);
-  if (!v.value) {
-    d.error(n, path, v.error);
-    return false;
-  }
-  if (*v.value <= 0) {
-    d.error(n, path, "rate must be more than 0, got " + *s,
-            "remove the workload to have no arrivals");
-    return false;
-  }
-  out = *v.value;
-  return true;
+  return decode_parsed(n, path, d, "a rate like 120/h", parse_rate, out, "rate must be more than 0",
+                       "remove the workload to have no arrivals");
 }
 
 TypeDoc QuantC::doc() const {
@@ -166,19 +157,8 @@ TypeDoc QuantC::doc() const {
 }
 
 bool QuantC::decode(const YamlNode& n, const std::string& path, Decoder& d, Out& out) const {
-  const std::string* s = d.scalar(n, path, "a count or a percentage like 3 or 5%");
-  if (!s) return false;
-  const auto v = parse_quantity(*s);
-  if (!v.value) {
-    d.error(n, path, v.error);
-    return false;
-  }
-  if (positive && v.value->value <= 0) {
-    d.error(n, path, "must be more than 0, got " + *s);
-    return false;
-  }
-  out = *v.value;
-  return true;
+  return decode_parsed(n, path, d, "a count or a percentage like 3 or 5%", parse_quantity, out,
+                       positive ? "must be more than 0" : nullptr);
 }
 
 TypeDoc ProbC::doc() const {
@@ -192,15 +172,7 @@ TypeDoc ProbC::doc() const {
 }
 
 bool ProbC::decode(const YamlNode& n, const std::string& path, Decoder& d, Out& out) const {
-  const std::string* s = d.scalar(n, path, "a probability like 0.99 or 99%");
-  if (!s) return false;
-  const auto v = parse_probability(*s);
-  if (!v.value) {
-    d.error(n, path, v.error);
-    return false;
-  }
-  out = *v.value;
-  return true;
+  return decode_parsed(n, path, d, "a probability like 0.99 or 99%", parse_probability, out);
 }
 
 TypeDoc BandwidthC::doc() const {
@@ -215,19 +187,8 @@ TypeDoc BandwidthC::doc() const {
 }
 
 bool BandwidthC::decode(const YamlNode& n, const std::string& path, Decoder& d, Out& out) const {
-  const std::string* s = d.scalar(n, path, "a bandwidth like 10Gbit/s");
-  if (!s) return false;
-  const auto v = parse_bandwidth(*s);
-  if (!v.value) {
-    d.error(n, path, v.error);
-    return false;
-  }
-  if (*v.value <= 0) {
-    d.error(n, path, "must be more than 0, got " + *s);
-    return false;
-  }
-  out = *v.value;
-  return true;
+  return decode_parsed(n, path, d, "a bandwidth like 10Gbit/s", parse_bandwidth, out,
+                       "must be more than 0");
 }
 
 TypeDoc FileC::doc() const {
