@@ -47,7 +47,8 @@ struct SimulationConfig {
   Duration lookahead = 0;        ///< minimum cross-partition delay, > 0 when partitions > 1
   Time end = kTimeMax;           ///< events at time >= end are not handled
   unsigned threads = 1;          ///< worker threads for windows; >= 1
-  /// A window runs inline (no parallel_for) when the previous one handled fewer events.
+  /// A window runs inline (no parallel_for) when it is expected to handle fewer events:
+  /// the expectation is the window's span times the event rate of recent windows.
   std::uint64_t inline_below = 64;
 };
 
@@ -325,7 +326,9 @@ class BasicSimulation {
     }
     std::vector<Time> inflight;
     RunStats s;
-    std::uint64_t last_window_events = ~std::uint64_t{0};
+    // Events per simulated microsecond, averaged over recent windows; a negative value
+    // means no window has run yet (the first one runs in parallel).
+    double rate = -1;
     for (;;) {
       compute_horizons(handler, inflight);
       Time t = kTimeMax, horizon = kTimeMax;
@@ -338,9 +341,12 @@ class BasicSimulation {
       for (auto& part : parts_) part.parity ^= 1;  // last window's sends become readable
       std::uint64_t before_events = 0;
       for (const auto& part : parts_) before_events += part.events;
-      // A thin window (few events last time) runs inline: a parallel_for costs
-      // microseconds, more than a handful of events.
-      if (arena_ && last_window_events >= config_.inline_below) {
+      // A thin window runs inline: a parallel_for costs microseconds, more than a handful
+      // of events. Thin and thick windows alternate when a message cuts a window short,
+      // so the guess scales the recent event rate to this window's span; the event count
+      // of the previous window alone would run every window after a thin one inline.
+      const double span = static_cast<double>(bound - t);
+      if (arena_ && (rate < 0 || rate * span >= static_cast<double>(config_.inline_below))) {
         const auto body = [&](std::uint32_t p) {
           tsan_acquire(&tsan_loop_start);  // tsan.hpp: the loop's edges, for ThreadSanitizer
           run_partition(handler, p, bound);
@@ -356,7 +362,8 @@ class BasicSimulation {
       }
       std::uint64_t after_events = 0;
       for (const auto& part : parts_) after_events += part.events;
-      last_window_events = after_events - before_events;
+      const double window_rate = static_cast<double>(after_events - before_events) / std::max(span, 1.0);
+      rate = rate < 0 ? window_rate : 0.75 * rate + 0.25 * window_rate;
       ++s.windows;
       if (progress_) progress_(t);
     }

@@ -35,9 +35,8 @@ void FleetModel::schedule_arrival(core::Context& ctx, ZoneState& z, WorkloadId w
 
 void FleetModel::on_arrival(core::Context& ctx, ZoneState& z, WorkloadId w) {
   BatchZone& bz = z.batch[w];
-  const TaskId t = new_task(z);
+  const TaskId t = new_task(z, w);
   Task& task = z.tasks[t];
-  task.workload = w;
   task.submit = ctx.now();
   task.remaining = std::max<Duration>(1, sample_duration(s_.workloads[w].duration, bz.durations));
   task.forwarded = 0;
@@ -153,9 +152,8 @@ void FleetModel::on_overflow_check(core::Context& ctx, ZoneState& z, TaskId t, s
 }
 
 void FleetModel::on_forwarded_job(core::Context& ctx, ZoneState& z, const core::Event& e) {
-  const TaskId t = new_task(z);
+  const TaskId t = new_task(z, e.tag);
   Task& task = z.tasks[t];
-  task.workload = e.tag;
   task.remaining = static_cast<Duration>(e.payload >> 32) * 1000;
   const auto wait_ms = static_cast<Duration>(e.payload & 0xffffffffu);
   task.submit = ctx.now() - s_.control_latency - wait_ms * 1000;

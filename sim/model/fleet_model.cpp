@@ -239,15 +239,22 @@ HostId FleetModel::place(ZoneState& z, const PlacementRequest& req) {
   return h;
 }
 
-TaskId FleetModel::new_task(ZoneState& z) {
-  if (!z.free_tasks.empty()) {
-    const TaskId t = z.free_tasks.back();
-    z.free_tasks.pop_back();
+TaskId FleetModel::new_task(ZoneState& z, WorkloadId w) {
+  // Batch tasks and long-running replicas reuse slots from separate free lists: the few
+  // thousand short-lived batch tasks of a zone then stay in a compact, cache-resident
+  // part of the task table instead of scattering over the slots of moved replicas.
+  auto& free_list = s_.workloads[w].kind == WorkloadKind::Batch ? z.free_batch_tasks : z.free_tasks;
+  TaskId t;
+  if (!free_list.empty()) {
+    t = free_list.back();
+    free_list.pop_back();
     z.tasks[t].job = kNone;
-    return t;
+  } else {
+    t = static_cast<TaskId>(z.tasks.size());
+    z.tasks.emplace_back();
   }
-  z.tasks.emplace_back();
-  return static_cast<TaskId>(z.tasks.size() - 1);
+  z.tasks[t].workload = w;
+  return t;
 }
 
 void FleetModel::free_task(ZoneState& z, TaskId t) {
@@ -255,7 +262,7 @@ void FleetModel::free_task(ZoneState& z, TaskId t) {
   ++task.gen;
   task.state = TaskState::Free;
   task.host = kNone;
-  z.free_tasks.push_back(t);
+  (s_.workloads[task.workload].kind == WorkloadKind::Batch ? z.free_batch_tasks : z.free_tasks).push_back(t);
 }
 
 double FleetModel::stranded_of(HostId h) const {

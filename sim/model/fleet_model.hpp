@@ -101,7 +101,8 @@ struct ZoneState {
   ZoneId id = 0;
   HostIndex index;
   std::vector<Task> tasks;
-  std::vector<TaskId> free_tasks;
+  std::vector<TaskId> free_tasks;        // free slots last used by replicas and VMs
+  std::vector<TaskId> free_batch_tasks;  // free slots last used by batch tasks
   PendingQueues pending;  // by priority, FIFO (queue_discipline.hpp)
   std::unique_ptr<QueueDiscipline> discipline;  // which pending job starts next
   ZoneReplay replay;                            // replayed logs and demand traces (replay.hpp)
@@ -283,7 +284,7 @@ class FleetModel {
 
   // placement and host bookkeeping (fleet_model.cpp)
   HostId place(ZoneState& z, const PlacementRequest& req);
-  TaskId new_task(ZoneState& z);
+  TaskId new_task(ZoneState& z, WorkloadId w);
   void free_task(ZoneState& z, TaskId t);
   void bind(ZoneState& z, TaskId t, HostId h, Time now);
   void unbind(ZoneState& z, TaskId t, Time now);

@@ -97,9 +97,8 @@ void FleetModel::on_trace_arrival(core::Context& ctx, ZoneState& z, WorkloadId w
   BatchZone& bz = z.batch[w];
   while (rz.next < rz.jobs.size() && jobs[rz.jobs[rz.next]].submit <= ctx.now()) {
     const ReplayJob& j = jobs[rz.jobs[rz.next]];
-    const TaskId t = new_task(z);
+    const TaskId t = new_task(z, w);
     Task& task = z.tasks[t];
-    task.workload = w;
     task.submit = ctx.now();
     task.remaining = j.run;
     task.forwarded = 0;

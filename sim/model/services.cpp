@@ -91,8 +91,7 @@ void FleetModel::on_reconcile(core::Context& ctx, ZoneState& z, WorkloadId w) {
             static_cast<double>(sz.desired - sz.running));
       break;
     }
-    const TaskId t = new_task(z);
-    z.tasks[t].workload = w;
+    const TaskId t = new_task(z, w);
     z.tasks[t].version = sz.version;
     bind(z, t, h, ctx.now());
     ++sz.running;
