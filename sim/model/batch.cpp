@@ -83,15 +83,15 @@ bool FleetModel::start_job(core::Context& ctx, ZoneState& z, TaskId t, HostId ra
   req.priority = wl.priority;
   req.range_first = range_first;
   req.range_end = range_end;
-  const bool hide = avoid != kNone && schedulable_flag_[avoid];
+  const bool hide = avoid != kNone && host_[avoid].schedulable;
   if (hide) {  // keep the host out of this placement only (a reservation)
-    schedulable_flag_[avoid] = 0;
-    z.index.update(avoid, false, free_[avoid]);
+    host_[avoid].schedulable = 0;
+    z.index.update(avoid, false, host_[avoid].free);
   }
   const HostId h = place(z, req);
   if (hide) {
-    schedulable_flag_[avoid] = 1;
-    z.index.update(avoid, true, free_[avoid]);
+    host_[avoid].schedulable = 1;
+    z.index.update(avoid, true, host_[avoid].free);
   }
   if (h == kNone) return false;
   bind(z, t, h, ctx.now());

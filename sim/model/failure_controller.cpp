@@ -27,6 +27,7 @@ FailureController::FailureController(FleetModel& model, std::shared_ptr<const Fa
   const auto Z = static_cast<ZoneId>(topo_.zones().size());
   health_.resize(topo_.host_count());
   stats_.resize(Z);
+  calendar_.resize(Z);
   watch_index_.resize(s_.failures.size());
   watches_.resize(s_.failures.size());
   first_entity_ = static_cast<core::EntityId>(model_.entity_count());
@@ -85,10 +86,33 @@ void FailureController::schedule_host_fault(core::Context* ctx, core::Simulation
                                             std::uint64_t k, Time at, Time prev) {
   if (at >= s_.duration) return;
   if (remediation_) remediation_->expect_fault(h, p, k, at, prev);
+  const ZoneId z = topo_.hosts()[h].zone;
+  FaultCalendar& cal = calendar_[z];
+  cal.heap.push_back({at, h, p, k});
+  std::push_heap(cal.heap.begin(), cal.heap.end());
+  if (at >= cal.armed) return;  // the armed event comes first; it re-arms for this one
+  cal.armed = at;
   if (ctx) {
-    ctx->schedule(at, model_.host_entity(h), kFault, payload(p, k));
+    ctx->schedule(at, model_.zone_entity(z), kFaultDue, 0);
   } else {
-    sim->schedule(at, model_.host_entity(h), kFault, payload(p, k));
+    sim->schedule(at, model_.zone_entity(z), kFaultDue, 0);
+  }
+}
+
+void FailureController::on_faults_due(core::Context& ctx, ZoneId z) {
+  FaultCalendar& cal = calendar_[z];
+  if (ctx.now() != cal.armed) return;  // superseded by an earlier one
+  // While armed == now, the next faults these ones schedule (all later) only join the heap.
+  while (!cal.heap.empty() && cal.heap.front().at <= ctx.now()) {
+    std::pop_heap(cal.heap.begin(), cal.heap.end());
+    const DueFault f = cal.heap.back();
+    cal.heap.pop_back();
+    on_host_fault(ctx, f.host, f.process, f.k);
+  }
+  cal.armed = kTimeMax;
+  if (!cal.heap.empty()) {
+    cal.armed = cal.heap.front().at;
+    ctx.schedule(cal.armed, model_.zone_entity(z), kFaultDue, 0);
   }
 }
 
@@ -120,6 +144,7 @@ void FailureController::handle(core::Context& ctx, const core::Event& e) {
   const std::uint64_t k = e.payload >> 8;
   const bool host = e.target < first_entity_;
   switch (e.kind) {
+    case kFaultDue: on_faults_due(ctx, static_cast<ZoneId>(e.target)); break;
     case kFault:
       if (host) {
         on_host_fault(ctx, model_.entity_host(e.target), p, k);

@@ -11,6 +11,11 @@
 /// alternating renewal process of the textbook (memoryless), so steady-state availability
 /// is MTTF / (MTTF + MTTR). Repairs draw from their own streams.
 ///
+/// Host faults wait in a calendar per zone (a heap of (time, host)), and only its
+/// earliest entry is an event of the engine: a million hosts would otherwise keep a
+/// million pending events in the partitions' heaps, and every other event of the run
+/// would pay for their depth.
+///
 /// A host's own fault goes to remediation when the scenario has it (which decides when the
 /// host is fixed); otherwise the host comes back after the process's `repair` draw.
 /// Components other than hosts always come back after `repair`. A region's process is
@@ -37,6 +42,7 @@ enum FailureEvent : std::uint16_t {
   kRepaired = 101,   ///< host or component entity; payload as kFault: the repair of that fault ends
   kTraceDown = 102,  ///< host entity; payload = process | outage index << 8
   kTraceUp = 103,    ///< host entity; payload as kTraceDown
+  kFaultDue = 104,   ///< zone entity: the earliest host fault of the zone's calendar is due
   kFailureLast = 199,
 };
 
@@ -92,6 +98,24 @@ class FailureController final : public Controller {
     double mttr_s = 0;               ///< sum of detection -> back in service
     double outage_s = 0;             ///< sum of failure -> back in service
   };
+  /// A host fault waiting in its zone's calendar.
+  struct DueFault {
+    Time at = 0;
+    HostId host = 0;
+    std::uint32_t process = 0;
+    std::uint64_t k = 0;
+    /// Later first, so std::push_heap keeps the earliest on top; ties by host, process.
+    bool operator<(const DueFault& o) const {
+      if (at != o.at) return at > o.at;
+      if (host != o.host) return host > o.host;
+      return process > o.process;
+    }
+  };
+  /// Per zone, written only by the zone's partition.
+  struct FaultCalendar {
+    std::vector<DueFault> heap;
+    Time armed = kTimeMax;  ///< time of the kFaultDue event in the engine; kTimeMax: none
+  };
   /// A host replaying a trace node: its observation window and measured downtime.
   struct TraceWatch {
     Time window_start = 0, window_end = 0;
@@ -101,6 +125,7 @@ class FailureController final : public Controller {
 
   void schedule_host_fault(core::Context* ctx, core::Simulation* sim, std::uint32_t p, HostId h,
                            std::uint64_t k, Time at, Time prev);
+  void on_faults_due(core::Context& ctx, ZoneId z);
   void on_host_fault(core::Context& ctx, HostId h, std::uint32_t p, std::uint64_t k);
   void on_comp_fault(core::Context& ctx, std::uint32_t ent, std::uint64_t k);
   void on_comp_repaired(core::Context& ctx, std::uint32_t ent);
@@ -122,6 +147,7 @@ class FailureController final : public Controller {
   core::EntityId first_entity_ = 0;
   std::vector<HostHealth> health_;
   std::vector<ZoneStats> stats_;
+  std::vector<FaultCalendar> calendar_;  ///< per zone
   std::vector<std::unordered_map<HostId, std::uint32_t>> watch_index_;  ///< [process] host -> watch
   std::vector<std::vector<TraceWatch>> watches_;                         ///< [process]
   std::uint16_t trace_failure_ = 0, trace_repair_ = 0;

@@ -22,14 +22,14 @@ FleetModel::FleetModel(const scenario::Scenario& s, const PlacementFactory& plac
                        const QueueDisciplineFactory* queue, std::shared_ptr<const ReplayInputs> replay)
     : s_(s), replay_(std::move(replay)), topo_(s.topology), record_trace_(record_trace) {
   const std::uint64_t H = topo_.host_count();
-  capacity_.resize(H);
-  for (HostId h = 0; h < H; ++h) capacity_[h] = topo_.host_types()[topo_.hosts()[h].type].capacity;
-  free_ = capacity_;
-  admin_.assign(H, HostState::Up);
+  type_capacity_.clear();
+  for (const auto& type : topo_.host_types()) type_capacity_.push_back(type.capacity);
+  host_.assign(H, HostSlot{});
+  for (HostId h = 0; h < H; ++h) {
+    host_[h].type = topo_.hosts()[h].type;
+    host_[h].free = type_capacity_[host_[h].type];
+  }
   host_version_.assign(H, 0);
-  down_.assign(H, 0);
-  schedulable_flag_.assign(H, 1);
-  task_head_.assign(H, kNone);
   rack_of_.resize(H);
   for (HostId h = 0; h < H; ++h) rack_of_[h] = topo_.hosts()[h].rack;
 
@@ -47,7 +47,7 @@ FleetModel::FleetModel(const scenario::Scenario& s, const PlacementFactory& plac
   std::vector<double> cpu_weight(Z, 0), zone_weight(Z, 1), region_weight(Z, 0);
   for (ZoneId z = 0; z < Z; ++z) {
     const ZoneInfo& zi = topo_.zones()[z];
-    for (HostId h = zi.first_host; h < zi.end_host; ++h) cpu_weight[z] += static_cast<double>(capacity_[h].v[kCpu]);
+    for (HostId h = zi.first_host; h < zi.end_host; ++h) cpu_weight[z] += static_cast<double>(capacity(h).v[kCpu]);
     region_weight[z] = 1.0 / static_cast<double>(topo_.regions()[zi.region].zones.size());
   }
   double total_cpu = 0;
@@ -60,13 +60,13 @@ FleetModel::FleetModel(const scenario::Scenario& s, const PlacementFactory& plac
     zs.id = z;
     std::int64_t max_cpu = 0;
     for (HostId h = zi.first_host; h < zi.end_host; ++h) {
-      max_cpu = std::max(max_cpu, capacity_[h].v[kCpu]);
-      zs.total_cpu += capacity_[h].v[kCpu];
-      zs.total_mem += capacity_[h].v[kMemory];
+      max_cpu = std::max(max_cpu, capacity(h).v[kCpu]);
+      zs.total_cpu += capacity(h).v[kCpu];
+      zs.total_mem += capacity(h).v[kMemory];
     }
     zs.hosts = static_cast<std::int64_t>(zi.hosts());
     zs.index.init(zi.first_host, static_cast<std::uint32_t>(zi.hosts()), max_cpu);
-    for (HostId h = zi.first_host; h < zi.end_host; ++h) zs.index.update(h, true, free_[h]);
+    for (HostId h = zi.first_host; h < zi.end_host; ++h) zs.index.update(h, true, host_[h].free);
     zs.hosts_up.value = static_cast<double>(zs.hosts);
     for (HostId h = zi.first_host; h < zi.end_host; ++h) zs.stranded_cpu.value += stranded_of(h);
     zs.placement_rng = core::Rng(s.seed, core::purpose_id("placement"), z);
@@ -223,14 +223,10 @@ Time FleetModel::send_horizon(std::uint32_t partition, Time next) const {
 }
 
 HostId FleetModel::place(ZoneState& z, const PlacementRequest& req) {
-  const int top = z.index.top_bucket();
-  if (top < 0 || top < z.index.bucket_of(req.need.v[kCpu]) - 0) {
-    if (top < 0) return kNone;
-  }
+  if (z.index.top_bucket() < 0) return kNone;
   const ZoneInfo& zi = topo_.zones()[z.id];
-  const PlacementView view(req, z.index, free_.data(), capacity_.data(), schedulable_flag_.data(),
-                           rack_of_.data(), zi.first_host, static_cast<std::uint32_t>(zi.hosts()),
-                           zi.first_rack);
+  const PlacementView view(req, z.index, host_.data(), type_capacity_.data(), rack_of_.data(), zi.first_host,
+                           static_cast<std::uint32_t>(zi.hosts()), zi.first_rack);
   const HostId h = z.policy->place(view, z.placement_rng);
   if (h != kNone && !view.feasible(h)) {
     throw core::SimulationError("placement policy '" + std::string(z.policy->name()) +
@@ -267,12 +263,12 @@ void FleetModel::free_task(ZoneState& z, TaskId t) {
 
 double FleetModel::stranded_of(HostId h) const {
   if (!schedulable(h) || min_task_memory_ == 0) return 0;
-  return free_[h].v[kMemory] < min_task_memory_ ? static_cast<double>(free_[h].v[kCpu]) : 0.0;
+  return host_[h].free.v[kMemory] < min_task_memory_ ? static_cast<double>(host_[h].free.v[kCpu]) : 0.0;
 }
 
 void FleetModel::host_changed(ZoneState& z, HostId h, Time now, double stranded_before) {
-  schedulable_flag_[h] = schedulable(h) ? 1 : 0;
-  z.index.update(h, schedulable_flag_[h] != 0, free_[h]);
+  host_[h].schedulable = schedulable(h) ? 1 : 0;
+  z.index.update(h, host_[h].schedulable != 0, host_[h].free);
   const double after = stranded_of(h);
   if (after != stranded_before) z.stranded_cpu.add(now, s_.warmup, after - stranded_before);
 }
@@ -281,12 +277,12 @@ void FleetModel::bind(ZoneState& z, TaskId t, HostId h, Time now) {
   Task& task = z.tasks[t];
   const scenario::Resources& need = need_of(z, task);
   const double before = stranded_of(h);
-  free_[h] -= need;
+  host_[h].free -= need;
   task.host = h;
   task.prev = kNone;
-  task.next = task_head_[h];
+  task.next = host_[h].task_head;
   if (task.next != kNone) z.tasks[task.next].prev = t;
-  task_head_[h] = t;
+  host_[h].task_head = t;
   task.state = TaskState::Running;
   task.start = now;
   z.cpu_alloc.add(now, s_.warmup, static_cast<double>(need.v[kCpu]));
@@ -299,8 +295,8 @@ void FleetModel::unbind(ZoneState& z, TaskId t, Time now) {
   const HostId h = task.host;
   const scenario::Resources& need = need_of(z, task);
   const double before = stranded_of(h);
-  free_[h] += need;
-  if (task.prev != kNone) z.tasks[task.prev].next = task.next; else task_head_[h] = task.next;
+  host_[h].free += need;
+  if (task.prev != kNone) z.tasks[task.prev].next = task.next; else host_[h].task_head = task.next;
   if (task.next != kNone) z.tasks[task.next].prev = task.prev;
   task.prev = task.next = kNone;
   z.cpu_alloc.add(now, s_.warmup, -static_cast<double>(need.v[kCpu]));

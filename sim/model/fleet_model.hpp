@@ -179,8 +179,8 @@ class FleetModel {
   void request_reconcile(core::Context& ctx, ZoneState& z, WorkloadId w, Duration delay);
   std::vector<ZoneState>& zones() { return zones_; }
   const std::vector<ZoneState>& zones() const { return zones_; }
-  const scenario::Resources& free(HostId h) const { return free_[h]; }
-  const scenario::Resources& capacity(HostId h) const { return capacity_[h]; }
+  const scenario::Resources& free(HostId h) const { return host_[h].free; }
+  const scenario::Resources& capacity(HostId h) const { return type_capacity_[host_[h].type]; }
   std::int64_t min_available(WorkloadId w) const { return min_available_[w]; }
   std::int64_t desired_total(WorkloadId w) const { return desired_total_[w]; }
 
@@ -248,13 +248,13 @@ class FleetModel {
  public:
   /// Administrative state (Up, Cordoned, Draining, Upgrading, Repairing, Retired), or Down
   /// while any failure holds the host down.
-  HostState host_state(HostId h) const { return down_[h] > 0 ? HostState::Down : admin_[h]; }
+  HostState host_state(HostId h) const { return host_[h].down > 0 ? HostState::Down : host_[h].admin; }
   /// The administrative state alone (what was set with set_admin), failures aside.
-  HostState admin_state(HostId h) const { return admin_[h]; }
+  HostState admin_state(HostId h) const { return host_[h].admin; }
   /// Running work is possible: not held down, and not taken out for upgrade, repair or retirement.
   bool in_service(HostId h) const {
-    return down_[h] == 0 && (admin_[h] == HostState::Up || admin_[h] == HostState::Cordoned ||
-                             admin_[h] == HostState::Draining);
+    return host_[h].down == 0 && (host_[h].admin == HostState::Up || host_[h].admin == HostState::Cordoned ||
+                             host_[h].admin == HostState::Draining);
   }
   /// One more failure holds the host down (its own, or of something it depends on).
   void add_down_cause(core::Context& ctx, ZoneState& z, HostId h);
@@ -267,7 +267,7 @@ class FleetModel {
   void stop_task(core::Context& ctx, ZoneState& z, TaskId t, bool evicted);
   ZoneState& zone_state(ZoneId z) { return zones_[z]; }
   const scenario::Scenario& scenario() const { return s_; }
-  TaskId first_task(HostId h) const { return task_head_[h]; }
+  TaskId first_task(HostId h) const { return host_[h].task_head; }
   // host versions and live migration (upgrades: migration.cpp)
   /// The version a host runs (0 = the fleet's initial version; names are the upgrade controller's).
   std::uint16_t host_version(HostId h) const { return host_version_[h]; }
@@ -290,7 +290,7 @@ class FleetModel {
   void unbind(ZoneState& z, TaskId t, Time now);
   void host_changed(ZoneState& z, HostId h, Time now, double stranded_before);
   double stranded_of(HostId h) const;
-  bool schedulable(HostId h) const { return down_[h] == 0 && admin_[h] == HostState::Up; }
+  bool schedulable(HostId h) const { return host_[h].down == 0 && host_[h].admin == HostState::Up; }
   // results.cpp
   void finish_services(ModelResults& r, Time end) const;
   void finish_batch(ModelResults& r) const;
@@ -302,12 +302,9 @@ class FleetModel {
   bool record_trace_;
   std::vector<ZoneState> zones_;
   // Dense per-host state; a zone writes only its own hosts.
-  std::vector<scenario::Resources> capacity_, free_;
-  std::vector<HostState> admin_;        // administrative state
+  std::vector<HostSlot> host_;                      // placement.hpp: free, task list, state
+  std::vector<scenario::Resources> type_capacity_;  // per host type
   std::vector<std::uint16_t> host_version_;  // version each host runs
-  std::vector<std::uint16_t> down_;    // failures currently holding the host down
-  std::vector<std::uint8_t> schedulable_flag_;
-  std::vector<TaskId> task_head_;
   std::vector<RackId> rack_of_;
   std::int64_t min_task_memory_ = 0;  // smallest memory request: below it free cpu is stranded
   std::vector<std::int64_t> min_available_;  // per workload (service/vm)

@@ -10,12 +10,12 @@ void HostIndex::init(HostId first, std::uint32_t count, std::int64_t max_cpu) {
   // About 128 buckets over the largest host, never narrower than one core.
   width_ = std::max<std::int64_t>(1000, (max_cpu + 127) / 128);
   buckets_.assign(static_cast<std::size_t>(max_cpu / width_ + 2), {});
-  bucket_of_host_.assign(count, -1);
-  pos_.assign(count, 0);
+  slots_.assign(count, Slot{});
   leaves_ = 1;
   while (leaves_ < count) leaves_ *= 2;
-  tree_cpu_.assign(2 * leaves_, -1);
-  tree_mem_.assign(2 * leaves_, -1);
+  inner_.assign(leaves_, Free{});
+  dirty_.clear();
+  rebuild_ = true;
   schedulable_ = 0;
   top_hint_ = -1;
 }
@@ -34,47 +34,61 @@ int HostIndex::top_bucket() const {
   return b;
 }
 
-void HostIndex::set_leaf(std::uint32_t i, std::int64_t cpu, std::int64_t mem) {
-  std::uint32_t node = leaves_ + i;
-  if (tree_cpu_[node] == cpu && tree_mem_[node] == mem) return;
-  tree_cpu_[node] = cpu;
-  tree_mem_[node] = mem;
-  // Walk up while the maxima change: a node whose value stays keeps its ancestors right.
-  for (node /= 2; node >= 1; node /= 2) {
-    const std::int64_t c = std::max(tree_cpu_[2 * node], tree_cpu_[2 * node + 1]);
-    const std::int64_t m = std::max(tree_mem_[2 * node], tree_mem_[2 * node + 1]);
-    if (c == tree_cpu_[node] && m == tree_mem_[node]) return;
-    tree_cpu_[node] = c;
-    tree_mem_[node] = m;
+void HostIndex::sync() const {
+  const auto up = [&](std::uint32_t k) {
+    const Free l = node(2 * k), r = node(2 * k + 1);
+    return Free{std::max(l.cpu, r.cpu), std::max(l.mem, r.mem)};
+  };
+  if (rebuild_) {
+    for (std::uint32_t k = leaves_ - 1; k >= 1; --k) inner_[k] = up(k);
+    rebuild_ = false;
+    dirty_.clear();
+    return;
   }
+  for (const std::uint32_t i : dirty_) {
+    // Walk up while the maxima change: a node whose value stays keeps its ancestors right.
+    for (std::uint32_t k = (leaves_ + i) / 2; k >= 1; k /= 2) {
+      const Free f = up(k);
+      if (f == inner_[k]) break;
+      inner_[k] = f;
+    }
+  }
+  dirty_.clear();
 }
 
 void HostIndex::update(HostId h, bool schedulable, const scenario::Resources& free) {
   const std::uint32_t i = h - first_;
+  Slot& slot = slots_[i];
   const int want = schedulable ? bucket_of(free.v[scenario::kCpu]) : -1;
-  const int have = bucket_of_host_[i];
+  const int have = slot.bucket;
   if (want != have) {
     if (have >= 0) {  // swap-remove from the old bucket
       auto& v = buckets_[static_cast<std::size_t>(have)];
       const HostId last = v.back();
-      v[pos_[i]] = last;
-      pos_[last - first_] = pos_[i];
+      v[slot.pos] = last;
+      slots_[last - first_].pos = slot.pos;
       v.pop_back();
       --schedulable_;
     }
     if (want >= 0) {
       auto& v = buckets_[static_cast<std::size_t>(want)];
-      pos_[i] = static_cast<std::uint32_t>(v.size());
+      slot.pos = static_cast<std::uint32_t>(v.size());
       v.push_back(h);
       ++schedulable_;
       if (want > top_hint_) top_hint_ = want;
     }
-    bucket_of_host_[i] = want;
+    slot.bucket = want;
   }
-  if (schedulable) {
-    set_leaf(i, free.v[scenario::kCpu], free.v[scenario::kMemory]);
+  const Free f = schedulable ? Free{free.v[scenario::kCpu], free.v[scenario::kMemory]} : Free{};
+  if (f == slot.free) return;
+  slot.free = f;
+  if (rebuild_) return;
+  // A long list costs more to replay than rebuilding the tree once (O(n)).
+  if (dirty_.size() >= size_ / 8 + 16) {
+    rebuild_ = true;
+    dirty_.clear();
   } else {
-    set_leaf(i, -1, -1);
+    dirty_.push_back(i);
   }
 }
 

@@ -2,8 +2,10 @@
 /// The placement index of one zone: its schedulable hosts bucketed by free cpu (for
 /// best-fit and least-allocated searches that look at a few candidates, never the whole
 /// zone) and a max segment tree over host ids (for first-fit: the lowest-id host that
-/// fits, in O(log n) when most subtrees can be pruned). Updated in O(1) + O(log n) per
-/// change of a host's free resources or schedulability.
+/// fits, in O(log n) when most subtrees can be pruned). A change of a host's free
+/// resources or schedulability costs O(1); the tree catches up lazily, when it is read
+/// (first-fit, an exhausted bucket scan, the bounds of max_free_*), so policies that never
+/// read it never pay for it.
 
 #include <cstdint>
 #include <vector>
@@ -29,8 +31,8 @@ class HostIndex {
   std::uint32_t schedulable() const { return schedulable_; }
   /// Largest free cpu and largest free memory over schedulable hosts (-1 when none); the
   /// two maxima may be on different hosts, so they bound what can fit, nothing more.
-  std::int64_t max_free_cpu() const { return tree_cpu_.size() > 1 ? tree_cpu_[1] : -1; }
-  std::int64_t max_free_memory() const { return tree_mem_.size() > 1 ? tree_mem_[1] : -1; }
+  std::int64_t max_free_cpu() const { return size_ == 0 ? -1 : (sync(), node(1).cpu); }
+  std::int64_t max_free_memory() const { return size_ == 0 ? -1 : (sync(), node(1).mem); }
 
   /// Lowest-id schedulable host with free cpu and memory >= need and accept(h) true.
   /// Subtrees whose host range [a, b) fails possible(a, b) are skipped (a spread
@@ -38,6 +40,7 @@ class HostIndex {
   template <class Accept, class Possible>
   HostId leftmost(const scenario::Resources& need, Accept&& accept, Possible&& possible) const {
     if (size_ == 0) return kNone;
+    sync();
     return descend(1, 0, leaves_, need, accept, possible);
   }
   template <class Accept>
@@ -46,31 +49,56 @@ class HostIndex {
   }
 
  private:
+  /// Free cpu and memory of a schedulable host, or of the best host below a tree node;
+  /// -1 for hosts that accept no work.
+  struct Free {
+    std::int64_t cpu = -1, mem = -1;
+    bool operator==(const Free&) const = default;
+  };
+  /// What the index keeps per host, together: one cache line touched per update.
+  struct Slot {
+    Free free;
+    std::int32_t bucket = -1;  // -1 when not schedulable
+    std::uint32_t pos = 0;     // position inside its bucket
+  };
+
+  /// Tree node k: inner nodes 1..leaves_-1 live in inner_, leaves are the hosts' slots.
+  Free node(std::uint32_t k) const {
+    if (k < leaves_) return inner_[k];
+    const std::uint32_t i = k - leaves_;
+    return i < size_ ? slots_[i].free : Free{};
+  }
+  /// Brings the inner nodes up to date with the slots.
+  void sync() const;
+
   template <class Accept, class Possible>
-  HostId descend(std::uint32_t node, std::uint32_t lo, std::uint32_t hi, const scenario::Resources& need,
+  HostId descend(std::uint32_t k, std::uint32_t lo, std::uint32_t hi, const scenario::Resources& need,
                  Accept& accept, Possible& possible) const {
-    if (tree_cpu_[node] < need.v[scenario::kCpu] || tree_mem_[node] < need.v[scenario::kMemory]) return kNone;
+    const Free f = node(k);
+    if (f.cpu < need.v[scenario::kCpu] || f.mem < need.v[scenario::kMemory]) return kNone;
     if (lo >= size_ || !possible(first_ + lo, first_ + std::min(hi, size_))) return kNone;
-    if (node >= leaves_) {
+    if (k >= leaves_) {
       const HostId h = first_ + lo;
       return accept(h) ? h : kNone;
     }
     const std::uint32_t mid = lo + (hi - lo) / 2;
-    const HostId l = descend(2 * node, lo, mid, need, accept, possible);
-    return l != kNone ? l : descend(2 * node + 1, mid, hi, need, accept, possible);
+    const HostId l = descend(2 * k, lo, mid, need, accept, possible);
+    return l != kNone ? l : descend(2 * k + 1, mid, hi, need, accept, possible);
   }
-  void set_leaf(std::uint32_t i, std::int64_t cpu, std::int64_t mem);
 
   HostId first_ = 0;
   std::uint32_t size_ = 0;
   std::uint32_t leaves_ = 1;
   std::int64_t width_ = 1000;
   std::vector<std::vector<HostId>> buckets_;
-  std::vector<std::int32_t> bucket_of_host_;  // -1 when not schedulable
-  std::vector<std::uint32_t> pos_;            // position inside its bucket
-  std::vector<std::int64_t> tree_cpu_, tree_mem_;
+  std::vector<Slot> slots_;
   std::uint32_t schedulable_ = 0;
   mutable int top_hint_ = -1;
+  // The lazy tree: hosts whose free resources changed since the last sync (a host may be
+  // listed twice), or, once that list would be long, a full rebuild.
+  mutable std::vector<Free> inner_;
+  mutable std::vector<std::uint32_t> dirty_;
+  mutable bool rebuild_ = true;
 };
 
 }  // namespace fleetsim::model

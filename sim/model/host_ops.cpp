@@ -9,7 +9,7 @@ namespace fleetsim::model {
 void FleetModel::add_down_cause(core::Context& ctx, ZoneState& z, HostId h) {
   const bool was = in_service(h);
   const double stranded_before = stranded_of(h);
-  ++down_[h];
+  ++host_[h].down;
   if (was) {
     trace(z, ctx.now(), TraceKind::HostDown, topo_.host_component(h), -1, 0);
     leave_service(ctx, z, h);
@@ -18,9 +18,9 @@ void FleetModel::add_down_cause(core::Context& ctx, ZoneState& z, HostId h) {
 }
 
 void FleetModel::remove_down_cause(core::Context& ctx, ZoneState& z, HostId h) {
-  if (down_[h] == 0) throw core::SimulationError("host " + topo_.name(topo_.host_component(h)) + " restored twice");
+  if (host_[h].down == 0) throw core::SimulationError("host " + topo_.name(topo_.host_component(h)) + " restored twice");
   const double stranded_before = stranded_of(h);
-  --down_[h];
+  --host_[h].down;
   if (in_service(h)) {
     trace(z, ctx.now(), TraceKind::HostUp, topo_.host_component(h), -1, 0);
     enter_service(ctx, z, h);
@@ -31,7 +31,7 @@ void FleetModel::remove_down_cause(core::Context& ctx, ZoneState& z, HostId h) {
 void FleetModel::set_admin(core::Context& ctx, ZoneState& z, HostId h, HostState to) {
   const bool was = in_service(h);
   const double stranded_before = stranded_of(h);
-  admin_[h] = to;
+  host_[h].admin = to;
   const bool is = in_service(h);
   if (was && !is) leave_service(ctx, z, h);
   if (!was && is) enter_service(ctx, z, h);
@@ -41,7 +41,7 @@ void FleetModel::set_admin(core::Context& ctx, ZoneState& z, HostId h, HostState
 
 void FleetModel::leave_service(core::Context& ctx, ZoneState& z, HostId h) {
   z.hosts_up.add(ctx.now(), s_.warmup, -1);
-  while (task_head_[h] != kNone) stop_task(ctx, z, task_head_[h], false);
+  while (host_[h].task_head != kNone) stop_task(ctx, z, host_[h].task_head, false);
 }
 
 void FleetModel::enter_service(core::Context& ctx, ZoneState& z, HostId) {

@@ -45,7 +45,7 @@ void FleetModel::setup_replay() {
   for (std::size_t z = 0; z < zones_.size(); ++z) {
     const ZoneInfo& zi = topo_.zones()[z];
     for (HostId h = zi.first_host; h < zi.end_host; ++h) {
-      if (std::find(shapes[z].begin(), shapes[z].end(), capacity_[h]) == shapes[z].end()) shapes[z].push_back(capacity_[h]);
+      if (std::find(shapes[z].begin(), shapes[z].end(), capacity(h)) == shapes[z].end()) shapes[z].push_back(capacity(h));
     }
   }
   const auto fits = [&](std::size_t z, const scenario::Resources& need) {

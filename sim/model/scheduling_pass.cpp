@@ -39,14 +39,14 @@ HostId SchedulingPass::first_host() const { return m_.topo_.zones()[z_.id].first
 
 HostId SchedulingPass::end_host() const { return m_.topo_.zones()[z_.id].end_host; }
 
-const scenario::Resources& SchedulingPass::free(HostId h) const { return m_.free_[h]; }
+const scenario::Resources& SchedulingPass::free(HostId h) const { return m_.host_[h].free; }
 
 bool SchedulingPass::schedulable(HostId h) const { return m_.schedulable(h); }
 
 void SchedulingPass::running_jobs(std::vector<RunningJob>& out) const {
   const Time now = ctx_.now();
   for (HostId h = first_host(); h < end_host(); ++h) {
-    for (TaskId t = m_.task_head_[h]; t != kNone; t = z_.tasks[t].next) {
+    for (TaskId t = m_.host_[h].task_head; t != kNone; t = z_.tasks[t].next) {
       const Task& task = z_.tasks[t];
       const auto kind = m_.s_.workloads[task.workload].kind;
       if (kind != scenario::WorkloadKind::Batch && task.job == kNone) continue;  // replicas never end

@@ -16,10 +16,24 @@ using namespace fleetsim::model;
 namespace {
 
 struct Zone {
-  std::vector<scenario::Resources> free, capacity;
-  std::vector<std::uint8_t> schedulable;
+  std::vector<HostSlot> host;
+  std::vector<scenario::Resources> type_capacity;  // one host type per host, for the test
   std::vector<RackId> rack;
   HostIndex index;
+
+  void add(const scenario::Resources& cap, const scenario::Resources& free, bool schedulable, RackId r) {
+    HostSlot slot;
+    slot.free = free;
+    slot.schedulable = schedulable ? 1 : 0;
+    slot.type = static_cast<std::uint16_t>(type_capacity.size());
+    type_capacity.push_back(cap);
+    host.push_back(slot);
+    rack.push_back(r);
+  }
+  PlacementView view(const PlacementRequest& req) const {
+    return PlacementView(req, index, host.data(), type_capacity.data(), rack.data(), 0,
+                         static_cast<std::uint32_t>(host.size()), 0);
+  }
 };
 
 Zone random_zone(core::Rng& rng, std::uint32_t hosts) {
@@ -31,13 +45,10 @@ Zone random_zone(core::Rng& rng, std::uint32_t hosts) {
     scenario::Resources f = cap;
     f.v[scenario::kCpu] = static_cast<std::int64_t>(rng() % 65) * 1000;
     f.v[scenario::kMemory] = static_cast<std::int64_t>(rng() % 257);
-    z.capacity.push_back(cap);
-    z.free.push_back(f);
-    z.schedulable.push_back(rng() % 5 != 0);
-    z.rack.push_back(h / 8);
+    z.add(cap, f, rng() % 5 != 0, h / 8);
   }
   z.index.init(0, hosts, 64000);
-  for (std::uint32_t h = 0; h < hosts; ++h) z.index.update(h, z.schedulable[h] != 0, z.free[h]);
+  for (std::uint32_t h = 0; h < hosts; ++h) z.index.update(h, z.host[h].schedulable != 0, z.host[h].free);
   return z;
 }
 
@@ -68,8 +79,7 @@ TEST_CASE("every placement policy keeps the placement contract", "[policies][pla
         req.range_first = r * 8;
         req.range_end = std::min<HostId>(hosts, r * 8 + 8);
       }
-      const PlacementView view(req, z.index, z.free.data(), z.capacity.data(), z.schedulable.data(),
-                               z.rack.data(), 0, hosts, 0);
+      const PlacementView view = z.view(req);
       bool any = false;
       for (HostId h = view.range_first(); h < view.range_end(); ++h) any = any || view.feasible(h);
       core::Rng a(7, core::purpose_id("tie"), static_cast<std::uint64_t>(trial));
@@ -101,18 +111,14 @@ TEST_CASE("first-fit picks the lowest feasible host and best-fit the tightest", 
     cap.v[scenario::kMemory] = 100;
     fr = cap;
     fr.v[scenario::kCpu] = f;
-    z.capacity.push_back(cap);
-    z.free.push_back(fr);
-    z.schedulable.push_back(1);
-    z.rack.push_back(0);
+    z.add(cap, fr, true, 0);
   }
   z.index.init(0, 5, 64000);
-  for (HostId h = 0; h < 5; ++h) z.index.update(h, true, z.free[h]);
+  for (HostId h = 0; h < 5; ++h) z.index.update(h, true, z.host[h].free);
   PlacementRequest req;
   req.need.v[scenario::kCpu] = 4000;
   req.need.v[scenario::kMemory] = 10;
-  const PlacementView view(req, z.index, z.free.data(), z.capacity.data(), z.schedulable.data(),
-                           z.rack.data(), 0, 5, 0);
+  const PlacementView view = z.view(req);
   auto pick = [&](const char* name) {
     scenario::PolicySpec spec;
     spec.name = name;
