@@ -58,21 +58,37 @@ double sample_stddev(std::span<const double> x) {
   return std::sqrt(sample_variance(x));
 }
 
-double quantile_sorted(std::span<const double> sorted, double q) {
-  require_non_empty(sorted, "quantile");
-  require_level(q);
-  const std::size_t n = sorted.size();
+namespace {
+
+/// Linear-interpolation quantile (numpy's default) of n sorted values read through at(i).
+template <class At>
+double interpolated_quantile(std::size_t n, double q, At&& at) {
   const double h = static_cast<double>(n - 1) * q;
   const double below = std::floor(h);
   auto lo = static_cast<std::size_t>(below);
   if (lo > n - 1) lo = n - 1;
   const std::size_t hi = std::min(lo + 1, n - 1);
   const double t = h - below;
-  const double a = sorted[lo];
-  const double b = sorted[hi];
+  const double a = at(lo);
+  const double b = at(hi);
   // numpy's _lerp: a + (b - a) t, or b - (b - a)(1 - t) when t >= 0.5 (exact at t = 1).
   const double diff = b - a;
   return t >= 0.5 ? b - diff * (1.0 - t) : a + diff * t;
+}
+
+}  // namespace
+
+double quantile_sorted(std::span<const double> sorted, double q) {
+  require_non_empty(sorted, "quantile");
+  require_level(q);
+  return interpolated_quantile(sorted.size(), q, [&](std::size_t i) { return sorted[i]; });
+}
+
+double quantile_sorted_after_zeros(std::uint64_t zeros, std::span<const double> sorted, double q) {
+  if (zeros == 0) return quantile_sorted(sorted, q);
+  require_level(q);
+  return interpolated_quantile(static_cast<std::size_t>(zeros) + sorted.size(), q,
+                               [&](std::size_t i) { return i < zeros ? 0.0 : sorted[i - zeros]; });
 }
 
 double quantile(std::span<const double> x, double q) {

@@ -5,6 +5,7 @@
 /// quantile level outside [0, 1] throw std::invalid_argument. NaN inputs are the caller's
 /// problem (they propagate, and make quantiles meaningless).
 
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -23,6 +24,10 @@ double sample_stddev(std::span<const double> x);
 /// "linear"): with h = (n - 1) q and i = floor(h), the value x[i] + (h - i)(x[i+1] - x[i]),
 /// evaluated the way numpy does so that results agree to the last bit in most cases.
 double quantile_sorted(std::span<const double> sorted, double q);
+/// The same quantile of `zeros` zeros followed by `sorted` (values >= 0, ascending), without
+/// building that sequence: waiting times are mostly zero, and a year of a large fleet has
+/// tens of millions of them.
+double quantile_sorted_after_zeros(std::uint64_t zeros, std::span<const double> sorted, double q);
 
 /// Type-7 quantile of an unsorted sample (copies and sorts it).
 double quantile(std::span<const double> x, double q);

@@ -101,8 +101,8 @@ bool FleetModel::start_job(core::Context& ctx, ZoneState& z, TaskId t, HostId ra
   ++z.running_jobs;
   if (!task.started_once && task.submit >= s_.warmup) {
     const Duration wait = ctx.now() - task.submit;
-    bz.waits_s.push_back(to_seconds(wait));
-    if (wait > 0) ++bz.waited;
+    ++bz.started;
+    if (wait > 0) bz.waits_s.push_back(to_seconds(wait));
   }
   if (task.job != kNone && !task.started_once) replay_started(z, task, ctx.now());
   task.started_once = true;

@@ -76,8 +76,8 @@ struct BatchZone {
   double rate_per_s = 0;   // this zone's share of the arrival rate
   core::Rng arrivals;      // inter-arrival times
   core::Rng durations;     // job durations, in arrival order
-  std::vector<double> waits_s;  // jobs that arrived after warmup and started
-  std::uint64_t waited = 0;     // of those, how many waited at all
+  std::uint64_t started = 0;    // jobs that arrived after warmup and started
+  std::vector<double> waits_s;  // waits of those that waited at all (> 0), in start order
   std::uint64_t submitted = 0;
   std::uint64_t completed = 0;  // completions after warmup
   std::uint64_t forwarded_out = 0;

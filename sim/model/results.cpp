@@ -123,12 +123,12 @@ void FleetModel::finish_batch(ModelResults& r) const {
   for (WorkloadId w = 0; w < s_.workloads.size(); ++w) {
     const scenario::Workload& wl = s_.workloads[w];
     if (wl.kind != WorkloadKind::Batch) continue;
-    std::vector<double> waits;
-    std::uint64_t waited = 0, completed = 0, submitted = 0, forwarded = 0, restarts = 0;
+    std::vector<double> waits;  // the waits > 0; started - waits.size() jobs did not wait
+    std::uint64_t started = 0, completed = 0, submitted = 0, forwarded = 0, restarts = 0;
     for (const ZoneState& z : zones_) {
       const BatchZone& bz = z.batch[w];
       waits.insert(waits.end(), bz.waits_s.begin(), bz.waits_s.end());
-      waited += bz.waited;
+      started += bz.started;
       completed += bz.completed;
       submitted += bz.submitted;
       forwarded += bz.forwarded_out;
@@ -137,19 +137,20 @@ void FleetModel::finish_batch(ModelResults& r) const {
     double sum = 0;
     for (double x : waits) sum += x;  // zone order: deterministic
     std::sort(waits.begin(), waits.end());
+    const std::uint64_t zeros = started - waits.size();
     const std::string p = "workload." + wl.name;
-    const double n = static_cast<double>(waits.size());
+    const double n = static_cast<double>(started);
     r.metrics[p + ".started"] = n;
     r.metrics[p + ".submitted"] = static_cast<double>(submitted);
     r.metrics[p + ".completed"] = static_cast<double>(completed);
     r.metrics[p + ".forwarded"] = static_cast<double>(forwarded);
     r.metrics[p + ".restarts"] = static_cast<double>(restarts);
     r.metrics[p + ".wait_mean_s"] = n > 0 ? sum / n : 0;
-    const bool any = !waits.empty();
-    r.metrics[p + ".wait_p50_s"] = any ? analysis::quantile_sorted(waits, 0.50) : 0;
-    r.metrics[p + ".wait_p90_s"] = any ? analysis::quantile_sorted(waits, 0.90) : 0;
-    r.metrics[p + ".wait_p99_s"] = any ? analysis::quantile_sorted(waits, 0.99) : 0;
-    r.metrics[p + ".wait_prob"] = n > 0 ? static_cast<double>(waited) / n : 0;
+    const bool any = started > 0;
+    r.metrics[p + ".wait_p50_s"] = any ? analysis::quantile_sorted_after_zeros(zeros, waits, 0.50) : 0;
+    r.metrics[p + ".wait_p90_s"] = any ? analysis::quantile_sorted_after_zeros(zeros, waits, 0.90) : 0;
+    r.metrics[p + ".wait_p99_s"] = any ? analysis::quantile_sorted_after_zeros(zeros, waits, 0.99) : 0;
+    r.metrics[p + ".wait_prob"] = n > 0 ? static_cast<double>(waits.size()) / n : 0;
   }
 }
 
