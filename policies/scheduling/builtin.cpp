@@ -35,8 +35,9 @@ class BucketScan final : public model::PlacementPolicy {
     if (top < low) return kNone;  // no schedulable host has enough cpu
     BestOf best(tightest_, rng);
     std::int64_t scanned = 0, found = 0;
-    for (int k = 0; k <= top - low && scanned < max_scan_; ++k) {
-      const int b = tightest_ ? low + k : top - k;
+    // Non-empty buckets only, from the tightest fit up (best-fit) or the emptiest down.
+    for (int b = tightest_ ? idx.above(low) : top; b >= low && b <= top && scanned < max_scan_;
+         b = tightest_ ? idx.above(b + 1) : idx.below(b)) {
       for (HostId h : idx.bucket(b)) {
         if (++scanned > max_scan_) break;
         if (!v.feasible(h)) continue;

@@ -86,16 +86,19 @@ void FailureController::schedule_host_fault(core::Context* ctx, core::Simulation
                                             std::uint64_t k, Time at, Time prev) {
   if (at >= s_.duration) return;
   if (remediation_) remediation_->expect_fault(h, p, k, at, prev);
-  const ZoneId z = topo_.hosts()[h].zone;
+  add_due(ctx, sim, topo_.hosts()[h].zone, {at, h, 0, p, k});
+}
+
+void FailureController::add_due(core::Context* ctx, core::Simulation* sim, ZoneId z, const DueFault& f) {
   FaultCalendar& cal = calendar_[z];
-  cal.heap.push_back({at, h, p, k});
+  cal.heap.push_back(f);
   std::push_heap(cal.heap.begin(), cal.heap.end());
-  if (at >= cal.armed) return;  // the armed event comes first; it re-arms for this one
-  cal.armed = at;
+  if (f.at >= cal.armed) return;  // the armed event comes first; it re-arms for this one
+  cal.armed = f.at;
   if (ctx) {
-    ctx->schedule(at, model_.zone_entity(z), kFaultDue, 0);
+    ctx->schedule(f.at, model_.zone_entity(z), kFaultDue, 0);
   } else {
-    sim->schedule(at, model_.zone_entity(z), kFaultDue, 0);
+    sim->schedule(f.at, model_.zone_entity(z), kFaultDue, 0);
   }
 }
 
@@ -107,7 +110,11 @@ void FailureController::on_faults_due(core::Context& ctx, ZoneId z) {
     std::pop_heap(cal.heap.begin(), cal.heap.end());
     const DueFault f = cal.heap.back();
     cal.heap.pop_back();
-    on_host_fault(ctx, f.host, f.process, f.k);
+    if (f.comp) {
+      on_comp_fault(ctx, f.id, f.k);
+    } else {
+      on_host_fault(ctx, f.id, f.process, f.k);
+    }
   }
   cal.armed = kTimeMax;
   if (!cal.heap.empty()) {
@@ -135,7 +142,7 @@ void FailureController::start(core::Simulation& sim) {
   for (std::uint32_t i = 0; i < comps_.size(); ++i) {
     const CompEntity& ce = comps_[i];
     const Time at = time_to_failure(ce.process, ce.component, 1);
-    if (at < s_.duration) sim.schedule(at, first_entity_ + i, kFault, payload(ce.process, 1));
+    if (at < s_.duration) add_due(nullptr, &sim, ce.zone, {at, i, 1, ce.process, 1});
   }
 }
 
@@ -145,13 +152,6 @@ void FailureController::handle(core::Context& ctx, const core::Event& e) {
   const bool host = e.target < first_entity_;
   switch (e.kind) {
     case kFaultDue: on_faults_due(ctx, static_cast<ZoneId>(e.target)); break;
-    case kFault:
-      if (host) {
-        on_host_fault(ctx, model_.entity_host(e.target), p, k);
-      } else {
-        on_comp_fault(ctx, e.target - first_entity_, k);
-      }
-      break;
     case kRepaired:
       if (host) {
         const HostId h = model_.entity_host(e.target);
@@ -225,7 +225,7 @@ void FailureController::on_comp_fault(core::Context& ctx, std::uint32_t ent, std
   CompEntity& ce = comps_[ent];
   const Time now = ctx.now();
   const Time next = now + time_to_failure(ce.process, ce.component, k + 1);
-  if (next < s_.duration) ctx.schedule(next, first_entity_ + ent, kFault, payload(ce.process, k + 1));
+  if (next < s_.duration) add_due(&ctx, nullptr, ce.zone, {next, ent, 1, ce.process, k + 1});
   ZoneState& z = model_.zone_state(ce.zone);
   ZoneStats& st = stats_[ce.zone];
   const int kind = static_cast<int>(processes_[ce.process].kind);

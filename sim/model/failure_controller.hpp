@@ -11,10 +11,10 @@
 /// alternating renewal process of the textbook (memoryless), so steady-state availability
 /// is MTTF / (MTTF + MTTR). Repairs draw from their own streams.
 ///
-/// Host faults wait in a calendar per zone (a heap of (time, host)), and only its
-/// earliest entry is an event of the engine: a million hosts would otherwise keep a
-/// million pending events in the partitions' heaps, and every other event of the run
-/// would pay for their depth.
+/// Faults wait in a calendar per zone (a heap of (time, host or component)), and only its
+/// earliest entry is an event of the engine: a million hosts and their racks would
+/// otherwise keep a million pending events in the partitions' heaps, and every other
+/// event of the run would pay for their depth.
 ///
 /// A host's own fault goes to remediation when the scenario has it (which decides when the
 /// host is fixed); otherwise the host comes back after the process's `repair` draw.
@@ -38,11 +38,10 @@ class RemediationController;
 
 /// Event kinds of failure processes (reserved range 100-199).
 enum FailureEvent : std::uint16_t {
-  kFault = 100,      ///< host or component entity; payload = process | k << 8: fault k (1-based)
-  kRepaired = 101,   ///< host or component entity; payload as kFault: the repair of that fault ends
+  kFaultDue = 100,   ///< zone entity: the earliest fault of the zone's calendar is due
+  kRepaired = 101,   ///< host or component entity; payload = process | k << 8: fault k (1-based) is repaired
   kTraceDown = 102,  ///< host entity; payload = process | outage index << 8
   kTraceUp = 103,    ///< host entity; payload as kTraceDown
-  kFaultDue = 104,   ///< zone entity: the earliest host fault of the zone's calendar is due
   kFailureLast = 199,
 };
 
@@ -98,16 +97,19 @@ class FailureController final : public Controller {
     double mttr_s = 0;               ///< sum of detection -> back in service
     double outage_s = 0;             ///< sum of failure -> back in service
   };
-  /// A host fault waiting in its zone's calendar.
+  /// Fault k of a host or component entity, waiting in its zone's calendar.
   struct DueFault {
     Time at = 0;
-    HostId host = 0;
+    std::uint32_t id = 0;     ///< host id, or index into comps_
+    std::uint8_t comp = 0;    ///< 1: id is a component entity
     std::uint32_t process = 0;
     std::uint64_t k = 0;
-    /// Later first, so std::push_heap keeps the earliest on top; ties by host, process.
+    /// Later first, so std::push_heap keeps the earliest on top; ties by hosts before
+    /// components, then id, then process.
     bool operator<(const DueFault& o) const {
       if (at != o.at) return at > o.at;
-      if (host != o.host) return host > o.host;
+      if (comp != o.comp) return comp > o.comp;
+      if (id != o.id) return id > o.id;
       return process > o.process;
     }
   };
@@ -125,6 +127,8 @@ class FailureController final : public Controller {
 
   void schedule_host_fault(core::Context* ctx, core::Simulation* sim, std::uint32_t p, HostId h,
                            std::uint64_t k, Time at, Time prev);
+  /// Adds a fault to zone z's calendar (from an event, or from start() before the run).
+  void add_due(core::Context* ctx, core::Simulation* sim, ZoneId z, const DueFault& f);
   void on_faults_due(core::Context& ctx, ZoneId z);
   void on_host_fault(core::Context& ctx, HostId h, std::uint32_t p, std::uint64_t k);
   void on_comp_fault(core::Context& ctx, std::uint32_t ent, std::uint64_t k);

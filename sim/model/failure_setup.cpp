@@ -37,7 +37,7 @@ void add_failure_controllers(FleetModel& model, const RemediationFactory* remedi
   }
   if (failures) {
     failures->set_remediation(rem.get());
-    model.add_controller(std::move(failures), kFault, kFailureLast);
+    model.add_controller(std::move(failures), kFaultDue, kFailureLast);
   }
   if (rem) model.add_controller(std::move(rem), kDetect, kRemediationLast);
   if (oncall) model.add_controller(std::move(oncall), kPage, kOnCallLast);

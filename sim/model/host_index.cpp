@@ -1,6 +1,7 @@
 #include "sim/model/host_index.hpp"
 
 #include <algorithm>
+#include <bit>
 
 namespace fleetsim::model {
 
@@ -10,6 +11,7 @@ void HostIndex::init(HostId first, std::uint32_t count, std::int64_t max_cpu) {
   // About 128 buckets over the largest host, never narrower than one core.
   width_ = std::max<std::int64_t>(1000, (max_cpu + 127) / 128);
   buckets_.assign(static_cast<std::size_t>(max_cpu / width_ + 2), {});
+  nonempty_.assign((buckets_.size() + 63) / 64, 0);
   slots_.assign(count, Slot{});
   leaves_ = 1;
   while (leaves_ < count) leaves_ *= 2;
@@ -17,7 +19,6 @@ void HostIndex::init(HostId first, std::uint32_t count, std::int64_t max_cpu) {
   dirty_.clear();
   rebuild_ = true;
   schedulable_ = 0;
-  top_hint_ = -1;
 }
 
 int HostIndex::bucket_of(std::int64_t cpu) const {
@@ -26,12 +27,27 @@ int HostIndex::bucket_of(std::int64_t cpu) const {
   return static_cast<int>(std::min(b, buckets_.size() - 1));
 }
 
-int HostIndex::top_bucket() const {
-  if (schedulable_ == 0) return -1;
-  int b = top_hint_ >= 0 ? std::min(top_hint_, bucket_count() - 1) : bucket_count() - 1;
-  while (b >= 0 && buckets_[static_cast<std::size_t>(b)].empty()) --b;
-  top_hint_ = b;
-  return b;
+int HostIndex::above(int b) const {
+  const int n = bucket_count();
+  if (b < 0) b = 0;
+  for (int w = b / 64; b < n; ++w, b = w * 64) {
+    const std::uint64_t bits = nonempty_[static_cast<std::size_t>(w)] >> (b % 64);
+    if (bits != 0) return std::min(n, b + std::countr_zero(bits));
+  }
+  return n;
+}
+
+int HostIndex::below(int b) const {
+  if (b > bucket_count()) b = bucket_count();
+  while (b > 0) {
+    const int w = (b - 1) / 64;
+    const int used = b - w * 64;  // bits [0, used) of word w are below b
+    const std::uint64_t mask = used == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << used) - 1;
+    const std::uint64_t bits = nonempty_[static_cast<std::size_t>(w)] & mask;
+    if (bits != 0) return w * 64 + 63 - std::countl_zero(bits);
+    b = w * 64;
+  }
+  return -1;
 }
 
 void HostIndex::sync() const {
@@ -68,14 +84,15 @@ void HostIndex::update(HostId h, bool schedulable, const scenario::Resources& fr
       v[slot.pos] = last;
       slots_[last - first_].pos = slot.pos;
       v.pop_back();
+      if (v.empty()) nonempty_[static_cast<std::size_t>(have) / 64] &= ~(std::uint64_t{1} << (have % 64));
       --schedulable_;
     }
     if (want >= 0) {
       auto& v = buckets_[static_cast<std::size_t>(want)];
       slot.pos = static_cast<std::uint32_t>(v.size());
       v.push_back(h);
+      nonempty_[static_cast<std::size_t>(want) / 64] |= std::uint64_t{1} << (want % 64);
       ++schedulable_;
-      if (want > top_hint_) top_hint_ = want;
     }
     slot.bucket = want;
   }

@@ -27,7 +27,11 @@ class HostIndex {
   int bucket_of(std::int64_t cpu) const;
   const std::vector<HostId>& bucket(int b) const { return buckets_[static_cast<std::size_t>(b)]; }
   /// Highest non-empty bucket, or -1 when no host is schedulable.
-  int top_bucket() const;
+  int top_bucket() const { return schedulable_ == 0 ? -1 : below(bucket_count()); }
+  /// Lowest non-empty bucket >= b, or bucket_count() when none.
+  int above(int b) const;
+  /// Highest non-empty bucket < b, or -1 when none.
+  int below(int b) const;
   std::uint32_t schedulable() const { return schedulable_; }
   /// Largest free cpu and largest free memory over schedulable hosts (-1 when none); the
   /// two maxima may be on different hosts, so they bound what can fit, nothing more.
@@ -91,9 +95,9 @@ class HostIndex {
   std::uint32_t leaves_ = 1;
   std::int64_t width_ = 1000;
   std::vector<std::vector<HostId>> buckets_;
+  std::vector<std::uint64_t> nonempty_;  // bit b: buckets_[b] has hosts
   std::vector<Slot> slots_;
   std::uint32_t schedulable_ = 0;
-  mutable int top_hint_ = -1;
   // The lazy tree: hosts whose free resources changed since the last sync (a host may be
   // listed twice), or, once that list would be long, a full rebuild.
   mutable std::vector<Free> inner_;
