@@ -86,12 +86,12 @@ bool FleetModel::start_job(core::Context& ctx, ZoneState& z, TaskId t, HostId ra
   const bool hide = avoid != kNone && host_[avoid].schedulable;
   if (hide) {  // keep the host out of this placement only (a reservation)
     host_[avoid].schedulable = 0;
-    z.index.update(avoid, false, host_[avoid].free);
+    z.index.update(avoid);
   }
   const HostId h = place(z, req);
   if (hide) {
     host_[avoid].schedulable = 1;
-    z.index.update(avoid, true, host_[avoid].free);
+    z.index.update(avoid);
   }
   if (h == kNone) return false;
   bind(z, t, h, ctx.now());

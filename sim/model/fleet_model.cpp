@@ -65,8 +65,8 @@ FleetModel::FleetModel(const scenario::Scenario& s, const PlacementFactory& plac
       zs.total_mem += capacity(h).v[kMemory];
     }
     zs.hosts = static_cast<std::int64_t>(zi.hosts());
-    zs.index.init(zi.first_host, static_cast<std::uint32_t>(zi.hosts()), max_cpu);
-    for (HostId h = zi.first_host; h < zi.end_host; ++h) zs.index.update(h, true, host_[h].free);
+    zs.index.init(host_.data(), zi.first_host, static_cast<std::uint32_t>(zi.hosts()), max_cpu);
+    for (HostId h = zi.first_host; h < zi.end_host; ++h) zs.index.update(h);
     zs.hosts_up.value = static_cast<double>(zs.hosts);
     for (HostId h = zi.first_host; h < zi.end_host; ++h) zs.stranded_cpu.value += stranded_of(h);
     zs.placement_rng = core::Rng(s.seed, core::purpose_id("placement"), z);
@@ -268,7 +268,7 @@ double FleetModel::stranded_of(HostId h) const {
 
 void FleetModel::host_changed(ZoneState& z, HostId h, Time now, double stranded_before) {
   host_[h].schedulable = schedulable(h) ? 1 : 0;
-  z.index.update(h, host_[h].schedulable != 0, host_[h].free);
+  z.index.update(h);
   const double after = stranded_of(h);
   if (after != stranded_before) z.stranded_cpu.add(now, s_.warmup, after - stranded_before);
 }

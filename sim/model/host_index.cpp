@@ -5,14 +5,15 @@
 
 namespace fleetsim::model {
 
-void HostIndex::init(HostId first, std::uint32_t count, std::int64_t max_cpu) {
+void HostIndex::init(HostSlot* hosts, HostId first, std::uint32_t count, std::int64_t max_cpu) {
+  hosts_ = hosts;
   first_ = first;
   size_ = count;
   // About 128 buckets over the largest host, never narrower than one core.
   width_ = std::max<std::int64_t>(1000, (max_cpu + 127) / 128);
   buckets_.assign(static_cast<std::size_t>(max_cpu / width_ + 2), {});
   nonempty_.assign((buckets_.size() + 63) / 64, 0);
-  slots_.assign(count, Slot{});
+  for (HostId h = first; h < first + count; ++h) hosts_[h].bucket = -1;
   leaves_ = 1;
   while (leaves_ < count) leaves_ *= 2;
   inner_.assign(leaves_, Free{});
@@ -72,17 +73,16 @@ void HostIndex::sync() const {
   dirty_.clear();
 }
 
-void HostIndex::update(HostId h, bool schedulable, const scenario::Resources& free) {
-  const std::uint32_t i = h - first_;
-  Slot& slot = slots_[i];
-  const int want = schedulable ? bucket_of(free.v[scenario::kCpu]) : -1;
+void HostIndex::update(HostId h) {
+  HostSlot& slot = hosts_[h];
+  const int want = slot.schedulable ? bucket_of(slot.free.v[scenario::kCpu]) : -1;
   const int have = slot.bucket;
   if (want != have) {
     if (have >= 0) {  // swap-remove from the old bucket
       auto& v = buckets_[static_cast<std::size_t>(have)];
       const HostId last = v.back();
       v[slot.pos] = last;
-      slots_[last - first_].pos = slot.pos;
+      hosts_[last].pos = slot.pos;
       v.pop_back();
       if (v.empty()) nonempty_[static_cast<std::size_t>(have) / 64] &= ~(std::uint64_t{1} << (have % 64));
       --schedulable_;
@@ -94,18 +94,16 @@ void HostIndex::update(HostId h, bool schedulable, const scenario::Resources& fr
       nonempty_[static_cast<std::size_t>(want) / 64] |= std::uint64_t{1} << (want % 64);
       ++schedulable_;
     }
-    slot.bucket = want;
+    slot.bucket = static_cast<std::int16_t>(want);
   }
-  const Free f = schedulable ? Free{free.v[scenario::kCpu], free.v[scenario::kMemory]} : Free{};
-  if (f == slot.free) return;
-  slot.free = f;
+  // The leaf may have changed (free resources or schedulability): the tree catches up at
+  // its next read. A long list costs more to replay than rebuilding the tree once (O(n)).
   if (rebuild_) return;
-  // A long list costs more to replay than rebuilding the tree once (O(n)).
   if (dirty_.size() >= size_ / 8 + 16) {
     rebuild_ = true;
     dirty_.clear();
   } else {
-    dirty_.push_back(i);
+    dirty_.push_back(h - first_);
   }
 }
 

@@ -2,10 +2,11 @@
 /// The placement index of one zone: its schedulable hosts bucketed by free cpu (for
 /// best-fit and least-allocated searches that look at a few candidates, never the whole
 /// zone) and a max segment tree over host ids (for first-fit: the lowest-id host that
-/// fits, in O(log n) when most subtrees can be pruned). A change of a host's free
-/// resources or schedulability costs O(1); the tree catches up lazily, when it is read
-/// (first-fit, an exhausted bucket scan, the bounds of max_free_*), so policies that never
-/// read it never pay for it.
+/// fits, in O(log n) when most subtrees can be pruned). It works on the model's host
+/// slots (HostSlot, one cache line per host), where it keeps each host's bucket and
+/// position. A change of a host's free resources or schedulability costs O(1); the tree
+/// catches up lazily, when it is read (first-fit, an exhausted bucket scan, the bounds of
+/// max_free_*), so policies that never read it never pay for it.
 
 #include <cstdint>
 #include <vector>
@@ -15,13 +16,28 @@
 
 namespace fleetsim::model {
 
+/// The hot state of one host, kept together so that looking at a host (placing on it,
+/// binding or unbinding a task, moving it between buckets) touches one cache line, not
+/// one per attribute. Capacity comes from the host's type (a small table).
+struct alignas(64) HostSlot {
+  scenario::Resources free;         // capacity minus what its tasks hold
+  TaskId task_head = kNone;         // first task of the host's list (Task::next links the rest)
+  std::uint32_t pos = 0;            // HostIndex: position in its bucket
+  std::uint16_t down = 0;           // failures currently holding the host down
+  std::uint16_t type = 0;           // index into the host type table
+  std::int16_t bucket = -1;         // HostIndex: its free-cpu bucket, -1 when not schedulable
+  HostState admin = HostState::Up;  // administrative state
+  std::uint8_t schedulable = 1;     // up and not cordoned: accepts new work
+};
+
 class HostIndex {
  public:
-  /// Hosts [first, first + count); free cpu in millicores up to max_cpu.
-  void init(HostId first, std::uint32_t count, std::int64_t max_cpu);
+  /// Hosts [first, first + count) of `hosts` (indexed by host id, owned by the caller);
+  /// free cpu in millicores up to max_cpu.
+  void init(HostSlot* hosts, HostId first, std::uint32_t count, std::int64_t max_cpu);
 
-  /// Records a host's current free resources and whether it accepts new work.
-  void update(HostId h, bool schedulable, const scenario::Resources& free);
+  /// The host's free resources or its schedulable flag changed (already in its slot).
+  void update(HostId h);
 
   int bucket_count() const { return static_cast<int>(buckets_.size()); }
   int bucket_of(std::int64_t cpu) const;
@@ -59,18 +75,13 @@ class HostIndex {
     std::int64_t cpu = -1, mem = -1;
     bool operator==(const Free&) const = default;
   };
-  /// What the index keeps per host, together: one cache line touched per update.
-  struct Slot {
-    Free free;
-    std::int32_t bucket = -1;  // -1 when not schedulable
-    std::uint32_t pos = 0;     // position inside its bucket
-  };
-
   /// Tree node k: inner nodes 1..leaves_-1 live in inner_, leaves are the hosts' slots.
   Free node(std::uint32_t k) const {
     if (k < leaves_) return inner_[k];
     const std::uint32_t i = k - leaves_;
-    return i < size_ ? slots_[i].free : Free{};
+    if (i >= size_) return Free{};
+    const HostSlot& slot = hosts_[first_ + i];
+    return slot.bucket >= 0 ? Free{slot.free.v[scenario::kCpu], slot.free.v[scenario::kMemory]} : Free{};
   }
   /// Brings the inner nodes up to date with the slots.
   void sync() const;
@@ -90,13 +101,13 @@ class HostIndex {
     return l != kNone ? l : descend(2 * k + 1, mid, hi, need, accept, possible);
   }
 
+  HostSlot* hosts_ = nullptr;
   HostId first_ = 0;
   std::uint32_t size_ = 0;
   std::uint32_t leaves_ = 1;
   std::int64_t width_ = 1000;
   std::vector<std::vector<HostId>> buckets_;
   std::vector<std::uint64_t> nonempty_;  // bit b: buckets_[b] has hosts
-  std::vector<Slot> slots_;
   std::uint32_t schedulable_ = 0;
   // The lazy tree: hosts whose free resources changed since the last sync (a host may be
   // listed twice), or, once that list would be long, a full rebuild.

@@ -15,18 +15,6 @@
 
 namespace fleetsim::model {
 
-/// The hot state of one host, kept together so that looking at a host (placing on it,
-/// binding or unbinding a task) touches one cache line, not one per attribute. Capacity
-/// comes from the host's type (a small table that stays in cache).
-struct alignas(64) HostSlot {
-  scenario::Resources free;         // capacity minus what its tasks hold
-  TaskId task_head = kNone;         // first task of the host's list (Task::next links the rest)
-  std::uint16_t down = 0;           // failures currently holding the host down
-  HostState admin = HostState::Up;  // administrative state
-  std::uint8_t schedulable = 1;     // up and not cordoned: accepts new work
-  std::uint16_t type = 0;           // index into the host type table
-};
-
 /// What is being placed.
 struct PlacementRequest {
   scenario::Resources need;

@@ -47,8 +47,8 @@ Zone random_zone(core::Rng& rng, std::uint32_t hosts) {
     f.v[scenario::kMemory] = static_cast<std::int64_t>(rng() % 257);
     z.add(cap, f, rng() % 5 != 0, h / 8);
   }
-  z.index.init(0, hosts, 64000);
-  for (std::uint32_t h = 0; h < hosts; ++h) z.index.update(h, z.host[h].schedulable != 0, z.host[h].free);
+  z.index.init(z.host.data(), 0, hosts, 64000);
+  for (std::uint32_t h = 0; h < hosts; ++h) z.index.update(h);
   return z;
 }
 
@@ -113,8 +113,8 @@ TEST_CASE("first-fit picks the lowest feasible host and best-fit the tightest", 
     fr.v[scenario::kCpu] = f;
     z.add(cap, fr, true, 0);
   }
-  z.index.init(0, 5, 64000);
-  for (HostId h = 0; h < 5; ++h) z.index.update(h, true, z.host[h].free);
+  z.index.init(z.host.data(), 0, 5, 64000);
+  for (HostId h = 0; h < 5; ++h) z.index.update(h);
   PlacementRequest req;
   req.need.v[scenario::kCpu] = 4000;
   req.need.v[scenario::kMemory] = 10;
