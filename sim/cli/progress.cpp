@@ -17,7 +17,9 @@ Progress::Mode Progress::parse(const std::string& text) {
 }
 
 Progress::Progress(Mode mode, std::string label)
-    : label_(std::move(label)), start_(std::chrono::steady_clock::now()), last_(start_) {
+    // last_ lies in the past so that the first update draws at once: a run shorter than
+    // the throttle interval still shows its bar (or its JSON line) once.
+    : label_(std::move(label)), start_(std::chrono::steady_clock::now()), last_(start_ - std::chrono::hours(1)) {
   const bool ci = std::getenv("CI") != nullptr;
   bar_ = mode == Mode::Auto && !ci && isatty(STDERR_FILENO);
   jsonl_ = mode == Mode::Jsonl;

@@ -38,6 +38,16 @@ class DaryHeap {
   bool empty() const { return v_.size() == 1; }
   std::size_t size() const { return v_.size() - 1; }
   const Event& top() const { return v_[1]; }
+  /// The earliest event after the top, or null when there is none: what comes next unless
+  /// handling the top schedules something earlier (used only to prefetch).
+  const Event* second() const {
+    const std::size_t n = size();
+    if (n < 2) return nullptr;
+    const Event* a = v_.data() + 1;
+    std::size_t best = 1;
+    for (std::size_t c = 2; c <= D && c < n; ++c) best = before(a[c], a[best]) ? c : best;
+    return a + best;
+  }
   void reserve(std::size_t n) { v_.reserve(n + 1); }
   void clear() { v_.resize(1); }
 

@@ -282,6 +282,10 @@ class BasicSimulation {
       ctx.now_ = e.time;
       ctx.self_ = e.target;
       ctx.top_handled_ = true;
+      // A model may start fetching what the next event will touch while this one runs.
+      if constexpr (requires { handler.prefetch(p, e); part.queue.second(); }) {
+        if (const Event* next = part.queue.second()) handler.prefetch(p, *next);
+      }
       handler.handle(ctx, e);
       if (ctx.top_handled_) part.queue.pop();
       ++n;

@@ -106,7 +106,8 @@ bool FleetModel::start_job(core::Context& ctx, ZoneState& z, TaskId t, HostId ra
   }
   if (task.job != kNone && !task.started_once) replay_started(z, task, ctx.now());
   task.started_once = true;
-  ctx.schedule(ctx.now() + task.remaining, z.id, kJobDone, t, task.gen);
+  // The host rides along in the high half of the payload, for prefetch() only.
+  ctx.schedule(ctx.now() + task.remaining, z.id, kJobDone, t | (static_cast<std::uint64_t>(h) << 32), task.gen);
   trace(z, ctx.now(), TraceKind::JobStart, topo_.host_component(h), static_cast<std::int32_t>(task.workload),
         to_seconds(ctx.now() - task.submit));
   return true;

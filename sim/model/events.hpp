@@ -13,7 +13,7 @@ enum EventKind : std::uint16_t {
   kZoneStart = 1,     ///< zone entity; t=0: initial placement, arrival processes
   kSample = 2,        ///< zone entity; record the zone's time series
   kArrival = 3,       ///< zone entity; payload = workload
-  kJobDone = 4,       ///< zone entity; payload = task, tag = task generation
+  kJobDone = 4,       ///< zone entity; payload = task | host << 32, tag = task generation
   kReconcile = 5,     ///< zone entity; payload = workload (service or vm)
   kOverflowCheck = 6, ///< zone entity; payload = task, tag = task generation
   kForwardedJob = 7,  ///< zone entity (message); payload = remaining_ms << 32 | wait_ms, tag = workload
