@@ -159,7 +159,6 @@ class FleetModel {
   /// Adds a controller handling event kinds [first_kind, last_kind]; events of those kinds
   /// go to it. Called before the run.
   void add_controller(std::unique_ptr<Controller> c, std::uint16_t first_kind, std::uint16_t last_kind);
-  /// The zone state behind a partition, or null for the control partition.
   /// Called by the engine with the event likely to come after the one it is about to
   /// handle: a job completion will touch its task and its host, both usually cold (the job
   /// started hours ago), so their cache lines are requested now. No effect on results.
@@ -168,6 +167,7 @@ class FleetModel {
     __builtin_prefetch(&zones_[partition].tasks[static_cast<TaskId>(e.payload)]);
     __builtin_prefetch(&host_[static_cast<HostId>(e.payload >> 32)]);
   }
+  /// The zone state behind a partition, or null for the control partition.
   ZoneState* zone_of_partition(std::uint32_t p) { return p < zones_.size() && (zones_.size() > 1 || p == 0) ? &zones_[p] : nullptr; }
 
   /// Appends a record to the zone's trace buffer (no-op when not recording).
@@ -261,8 +261,9 @@ class FleetModel {
   HostState admin_state(HostId h) const { return host_[h].admin; }
   /// Running work is possible: not held down, and not taken out for upgrade, repair or retirement.
   bool in_service(HostId h) const {
-    return host_[h].down == 0 && (host_[h].admin == HostState::Up || host_[h].admin == HostState::Cordoned ||
-                             host_[h].admin == HostState::Draining);
+    const HostSlot& slot = host_[h];
+    return slot.down == 0 &&
+           (slot.admin == HostState::Up || slot.admin == HostState::Cordoned || slot.admin == HostState::Draining);
   }
   /// One more failure holds the host down (its own, or of something it depends on).
   void add_down_cause(core::Context& ctx, ZoneState& z, HostId h);
@@ -310,7 +311,7 @@ class FleetModel {
   bool record_trace_;
   std::vector<ZoneState> zones_;
   // Dense per-host state; a zone writes only its own hosts.
-  std::vector<HostSlot> host_;                      // placement.hpp: free, task list, state
+  std::vector<HostSlot> host_;                      // host_index.hpp: free, task list, state
   std::vector<scenario::Resources> type_capacity_;  // per host type
   std::vector<std::uint16_t> host_version_;  // version each host runs
   std::vector<RackId> rack_of_;
