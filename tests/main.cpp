@@ -1,19 +1,4 @@
 #define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
-#if defined(__SANITIZE_THREAD__)
-// ThreadSanitizer builds: oneTBB's own task and range objects are handed between worker
-// threads by synchronisation inside the uninstrumented libtbb, invisible to the sanitizer.
-// Reports whose innermost frame is TBB code, or that pass through TBB's join counters and
-// task tree (which never call fleetsim code), are those hand-offs; reports in fleetsim code
-// stay on (sim/core/tsan.hpp makes the loops' own edges visible).
-extern "C" const char* __tsan_default_suppressions() {
-  return "race_top:tbb::detail::\n"           // TBB's task and range objects
-         "race_top:/oneapi/tbb/\n"             // the same, named by their header
-         "race:tbb::detail::d1::wait_context\n"  // TBB's join counters
-         "race:tbb::detail::d1::tree_node\n"
-         "race:tbb::detail::d1::node::\n"
-         "race:tbb::detail::d1::fold_tree\n"
-         "race:tbb::detail::d1::small_object_allocator\n";
-}
-#endif
+#include "sim/core/tsan_suppressions.hpp"
