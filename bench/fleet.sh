@@ -11,7 +11,7 @@ summary=$(mktemp); timing=$(mktemp)
 trap 'rm -f "$summary" "$timing"' EXIT
 /usr/bin/time -f "%M %e" -o "$timing" "$build/fleetsim" run "$scenario" --threads "$threads" \
   --summary "$summary" --quiet --progress never "$@" || [ $? -eq 1 ]
-read -r rss_kb elapsed < "$timing"
+read -r rss_kb elapsed < <(tail -n 1 "$timing")  # GNU time prefixes a line when the exit status is not 0
 /usr/bin/python3 - "$summary" "$rss_kb" "$elapsed" "$threads" "$scenario" <<'PY'
 import json, sys
 s = json.load(open(sys.argv[1]))

@@ -38,7 +38,12 @@ class BucketScan final : public model::PlacementPolicy {
     // Non-empty buckets only, from the tightest fit up (best-fit) or the emptiest down.
     for (int b = tightest_ ? idx.above(low) : top; b >= low && b <= top && scanned < max_scan_;
          b = tightest_ ? idx.above(b + 1) : idx.below(b)) {
-      for (HostId h : idx.bucket(b)) {
+      // Fetch the slots of the hosts about to be examined together, not one miss at a time.
+      const std::vector<HostId>& hosts = idx.bucket(b);
+      const std::size_t ahead = std::min<std::size_t>(
+          hosts.size(), static_cast<std::size_t>(std::min(candidates_ - found, max_scan_ - scanned)) + kSlack);
+      for (std::size_t i = 0; i < ahead; ++i) v.prefetch(hosts[i]);
+      for (HostId h : hosts) {
         if (++scanned > max_scan_) break;
         if (!v.feasible(h)) continue;
         best.offer(h, leftover(v, h));
@@ -50,6 +55,7 @@ class BucketScan final : public model::PlacementPolicy {
   }
 
  private:
+  static constexpr std::size_t kSlack = 4;  // infeasible hosts expected among the first ones
   bool tightest_;
   std::int64_t candidates_;
   std::int64_t max_scan_;

@@ -103,7 +103,7 @@ FleetModel::FleetModel(const scenario::Scenario& s, const PlacementFactory& plac
         sz.desired = per_zone[z];
         if (wl.spread == SpreadLevel::Rack) {
           sz.spread_counts.assign(zi.end_rack - zi.first_rack, 0);
-          for (RackId r = 0; r < zi.end_rack - zi.first_rack; ++r) sz.rack_order.emplace(0, r);
+          sz.rack_order.init(zi.end_rack - zi.first_rack);
         } else if (wl.spread == SpreadLevel::Host) {
           const auto hosts = zi.hosts();
           sz.spread_counts.assign(hosts, 0);

@@ -32,6 +32,7 @@
 #include "sim/model/integrator.hpp"
 #include "sim/model/placement.hpp"
 #include "sim/model/queue_discipline.hpp"
+#include "sim/model/rack_order.hpp"
 #include "sim/model/replay.hpp"
 #include "sim/model/replay_input.hpp"
 #include "sim/model/topology.hpp"
@@ -63,7 +64,7 @@ struct ServiceZone {
   std::int64_t running = 0;
   std::uint32_t spread_limit = 0;
   std::vector<std::uint32_t> spread_counts;  // per rack or host of the zone
-  std::set<std::pair<std::uint32_t, RackId>> rack_order;  // rack spread: (count, rack), least loaded first
+  RackOrder rack_order;  // rack spread: racks by (count, rack), least loaded first
   std::vector<std::pair<Time, std::int64_t>> levels;  // running count after each change
   bool reconcile_pending = false;  // a reconcile event is scheduled
   bool starved = false;            // last reconcile could not place everything

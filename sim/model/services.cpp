@@ -30,7 +30,7 @@ void FleetModel::count_spread(ZoneState& z, WorkloadId w, HostId h, int delta) {
       const RackId r = rack_of_[h] - zi.first_rack;
       sz.rack_order.erase({sz.spread_counts[r], r});
       sz.spread_counts[r] = static_cast<std::uint32_t>(static_cast<std::int64_t>(sz.spread_counts[r]) + delta);
-      sz.rack_order.emplace(sz.spread_counts[r], r);
+      sz.rack_order.insert(sz.spread_counts[r], r);
       break;
     }
     case scenario::SpreadLevel::Host:
@@ -48,13 +48,13 @@ HostId FleetModel::place_rack_spread(ZoneState& z, PlacementRequest& req, Servic
   // (placing only takes capacity) and is put back by the caller.
   const ZoneInfo& zi = topo_.zones()[z.id];
   while (!sz.rack_order.empty()) {
-    const auto least = *sz.rack_order.begin();
+    const auto least = sz.rack_order.least();
     const RackInfo& rack = topo_.racks()[zi.first_rack + least.second];
     req.range_first = rack.first_host;
     req.range_end = rack.end_host;
     const HostId h = place(z, req);
     if (h != kNone) return h;
-    sz.rack_order.erase(sz.rack_order.begin());
+    sz.rack_order.erase(least);
     full.push_back(least);
   }
   return kNone;
