@@ -122,6 +122,13 @@ FleetModel::FleetModel(const scenario::Scenario& s, const PlacementFactory& plac
       }
     }
   }
+  // The replicas' task slots, allocated once (the pool only grows by the few thousand
+  // batch tasks of a zone; repeated doubling would copy and re-fault the whole pool).
+  for (ZoneState& zs : zones_) {
+    std::int64_t replicas = 0;
+    for (const ServiceZone& sz : zs.services) replicas += sz.desired;
+    zs.tasks.reserve(static_cast<std::size_t>(replicas) + 4096);
+  }
   setup_replay();
 }
 

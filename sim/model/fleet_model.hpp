@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/core/huge_pages.hpp"
 #include "sim/core/rng.hpp"
 #include "sim/core/simulation.hpp"
 #include "sim/io/column_table.hpp"
@@ -101,7 +102,7 @@ struct ZoneSamples {
 struct ZoneState {
   ZoneId id = 0;
   HostIndex index;
-  std::vector<Task> tasks;
+  std::vector<Task, core::HugePageAllocator<Task>> tasks;  // huge pages: read at random
   std::vector<TaskId> free_tasks;        // free slots last used by replicas and VMs
   std::vector<TaskId> free_batch_tasks;  // free slots last used by batch tasks
   PendingQueues pending;  // by priority, FIFO (queue_discipline.hpp)
@@ -312,7 +313,7 @@ class FleetModel {
   bool record_trace_;
   std::vector<ZoneState> zones_;
   // Dense per-host state; a zone writes only its own hosts.
-  std::vector<HostSlot> host_;                      // host_index.hpp: free, task list, state
+  std::vector<HostSlot, core::HugePageAllocator<HostSlot>> host_;  // host_index.hpp: free, task list, state
   std::vector<scenario::Resources> type_capacity_;  // per host type
   std::vector<std::uint16_t> host_version_;  // version each host runs
   std::vector<RackId> rack_of_;
