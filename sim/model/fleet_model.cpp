@@ -27,11 +27,13 @@ FleetModel::FleetModel(const scenario::Scenario& s, const PlacementFactory& plac
   host_.assign(H, HostSlot{});
   for (HostId h = 0; h < H; ++h) {
     host_[h].type = topo_.hosts()[h].type;
+    host_[h].rack = topo_.hosts()[h].rack;
     host_[h].free = type_capacity_[host_[h].type];
   }
   host_version_.assign(H, 0);
   rack_of_.resize(H);
   for (HostId h = 0; h < H; ++h) rack_of_[h] = topo_.hosts()[h].rack;
+  rack_epoch_.assign(topo_.racks().size(), 0);
 
   const auto W = static_cast<WorkloadId>(s.workloads.size());
   for (const auto& w : s.workloads) {
@@ -104,6 +106,7 @@ FleetModel::FleetModel(const scenario::Scenario& s, const PlacementFactory& plac
         if (wl.spread == SpreadLevel::Rack) {
           sz.spread_counts.assign(zi.end_rack - zi.first_rack, 0);
           sz.rack_order.init(zi.end_rack - zi.first_rack);
+          sz.full_epoch.assign(zi.end_rack - zi.first_rack, kNoEpoch);
         } else if (wl.spread == SpreadLevel::Host) {
           const auto hosts = zi.hosts();
           sz.spread_counts.assign(hosts, 0);
@@ -275,6 +278,7 @@ double FleetModel::stranded_of(HostId h) const {
 
 void FleetModel::host_changed(ZoneState& z, HostId h, Time now, double stranded_before) {
   host_[h].schedulable = schedulable(h) ? 1 : 0;
+  ++rack_epoch_[host_[h].rack];
   z.index.update(h);
   const double after = stranded_of(h);
   if (after != stranded_before) z.stranded_cpu.add(now, s_.warmup, after - stranded_before);

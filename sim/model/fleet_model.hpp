@@ -59,6 +59,8 @@ struct Task {
   std::uint16_t version = 0;          // service/vm: the release it runs (rollouts)
 };
 
+inline constexpr std::uint64_t kNoEpoch = ~std::uint64_t{0};  // a rack never found full
+
 /// Per zone and service (or VM workload): the replica controller's view.
 struct ServiceZone {
   std::int64_t desired = 0;
@@ -66,6 +68,7 @@ struct ServiceZone {
   std::uint32_t spread_limit = 0;
   std::vector<std::uint32_t> spread_counts;  // per rack or host of the zone
   RackOrder rack_order;  // rack spread: racks by (count, rack), least loaded first
+  std::vector<std::uint64_t> full_epoch;  // rack spread: the rack's epoch when found full, or kNoEpoch
   std::vector<std::pair<Time, std::int64_t>> levels;  // running count after each change
   bool reconcile_pending = false;  // a reconcile event is scheduled
   bool starved = false;            // last reconcile could not place everything
@@ -317,6 +320,7 @@ class FleetModel {
   std::vector<scenario::Resources> type_capacity_;  // per host type
   std::vector<std::uint16_t> host_version_;  // version each host runs
   std::vector<RackId> rack_of_;
+  std::vector<std::uint64_t> rack_epoch_;  // per rack: changes of its hosts' free resources or state
   std::int64_t min_task_memory_ = 0;  // smallest memory request: below it free cpu is stranded
   std::vector<std::int64_t> min_available_;  // per workload (service/vm)
   std::vector<std::int64_t> desired_total_;  // per workload (service/vm)

@@ -28,6 +28,7 @@ struct alignas(64) HostSlot {
   std::int16_t bucket = -1;         // HostIndex: its free-cpu bucket, -1 when not schedulable
   HostState admin = HostState::Up;  // administrative state
   std::uint8_t schedulable = 1;     // up and not cordoned: accepts new work
+  RackId rack = 0;                  // its rack (global id)
 };
 
 class HostIndex {

@@ -46,14 +46,20 @@ HostId FleetModel::place_rack_spread(ZoneState& z, PlacementRequest& req, Servic
   // Topology spread over racks: the least-loaded rack that has room, the policy choosing
   // the host inside it. A rack found full leaves the order for the rest of this pass
   // (placing only takes capacity) and is put back by the caller.
+  // A rack found full stays full until one of its hosts changes (rack_epoch_): it is not
+  // scanned again before (the scan would find no host and draw no random number).
   const ZoneInfo& zi = topo_.zones()[z.id];
   while (!sz.rack_order.empty()) {
     const auto least = sz.rack_order.least();
-    const RackInfo& rack = topo_.racks()[zi.first_rack + least.second];
-    req.range_first = rack.first_host;
-    req.range_end = rack.end_host;
-    const HostId h = place(z, req);
-    if (h != kNone) return h;
+    const RackId r = zi.first_rack + least.second;
+    if (sz.full_epoch[least.second] != rack_epoch_[r]) {
+      const RackInfo& rack = topo_.racks()[r];
+      req.range_first = rack.first_host;
+      req.range_end = rack.end_host;
+      const HostId h = place(z, req);
+      if (h != kNone) return h;
+      sz.full_epoch[least.second] = rack_epoch_[r];
+    }
     sz.rack_order.erase(least);
     full.push_back(least);
   }

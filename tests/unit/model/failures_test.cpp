@@ -135,3 +135,28 @@ TEST_CASE("batch jobs stopped by failures are queued again and counted as restar
   CHECK(out.results.metrics.at("workload.etl.completed") >
         0.8 * quiet.results.metrics.at("workload.etl.completed"));
 }
+
+TEST_CASE("rack spread: a rack found full is looked at again once one of its hosts changes", "[model][failures]") {
+  // Four whole-host replicas spread over two racks of two hosts: no spare room. When
+  // h01 fails its replica cannot go anywhere (its rack's other host is full, and so is
+  // the other rack); when h01 is repaired the replica must come back there, although
+  // the rack was found full at the last attempt.
+  auto s = testing::fleet(1, 2, 2, 1);
+  s.duration = hours(5);
+  s.workloads.push_back(testing::service("web", 4, testing::resources(64, 256), scenario::SpreadLevel::Rack));
+  auto host = testing::failure("host", testing::fixed(3600), testing::fixed(2 * 3600));
+  host.components = {"east-a-r01-h01"};
+  s.failures.push_back(host);
+  const auto out = testing::run(s, 1, true);
+  const auto starts = of_kind(out, model::TraceKind::ReplicaStart);
+  const auto ups = of_kind(out, model::TraceKind::HostUp);
+  REQUIRE(!ups.empty());
+  CHECK(ups[0].time_us == hours(3));
+  std::vector<io::TraceEvent> after_repair;
+  for (const auto& e : starts) {
+    if (e.time_us >= hours(3)) after_repair.push_back(e);
+  }
+  REQUIRE(after_repair.size() == 1);
+  CHECK(after_repair[0].component == ups[0].component);  // back on h01
+  CHECK(after_repair[0].time_us < hours(3) + minutes(1));
+}
