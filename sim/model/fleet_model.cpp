@@ -31,8 +31,6 @@ FleetModel::FleetModel(const scenario::Scenario& s, const PlacementFactory& plac
     host_[h].free = type_capacity_[host_[h].type];
   }
   host_version_.assign(H, 0);
-  rack_of_.resize(H);
-  for (HostId h = 0; h < H; ++h) rack_of_[h] = topo_.hosts()[h].rack;
   rack_epoch_.assign(topo_.racks().size(), 0);
 
   const auto W = static_cast<WorkloadId>(s.workloads.size());
@@ -235,7 +233,7 @@ Time FleetModel::send_horizon(std::uint32_t partition, Time next) const {
 HostId FleetModel::place(ZoneState& z, const PlacementRequest& req) {
   if (z.index.top_bucket() < 0) return kNone;
   const ZoneInfo& zi = topo_.zones()[z.id];
-  const PlacementView view(req, z.index, host_.data(), type_capacity_.data(), rack_of_.data(), zi.first_host,
+  const PlacementView view(req, z.index, host_.data(), type_capacity_.data(), zi.first_host,
                            static_cast<std::uint32_t>(zi.hosts()), zi.first_rack);
   const HostId h = z.policy->place(view, z.placement_rng);
   if (h != kNone && !view.feasible(h)) {

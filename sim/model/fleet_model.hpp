@@ -319,7 +319,6 @@ class FleetModel {
   std::vector<HostSlot, core::HugePageAllocator<HostSlot>> host_;  // host_index.hpp: free, task list, state
   std::vector<scenario::Resources> type_capacity_;  // per host type
   std::vector<std::uint16_t> host_version_;  // version each host runs
-  std::vector<RackId> rack_of_;
   std::vector<std::uint64_t> rack_epoch_;  // per rack: changes of its hosts' free resources or state
   std::int64_t min_task_memory_ = 0;  // smallest memory request: below it free cpu is stranded
   std::vector<std::int64_t> min_available_;  // per workload (service/vm)

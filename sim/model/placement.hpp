@@ -35,9 +35,9 @@ class PlacementView {
  public:
   /// `host` is indexed by host id; `type_capacity` by HostSlot::type.
   PlacementView(const PlacementRequest& req, const HostIndex& index, const HostSlot* host,
-                const scenario::Resources* type_capacity, const RackId* rack_of, HostId first_host,
+                const scenario::Resources* type_capacity, HostId first_host,
                 std::uint32_t hosts, RackId first_rack)
-      : req_(req), index_(index), host_(host), type_capacity_(type_capacity), rack_of_(rack_of),
+      : req_(req), index_(index), host_(host), type_capacity_(type_capacity),
         first_host_(first_host), hosts_(hosts), first_rack_(first_rack) {}
 
   const PlacementRequest& request() const { return req_; }
@@ -61,7 +61,7 @@ class PlacementView {
   bool range_possible(HostId a, HostId b) const {
     switch (req_.spread) {
       case scenario::SpreadLevel::Rack:
-        return rack_of_[a] != rack_of_[b - 1] || req_.spread_counts[rack_of_[a] - first_rack_] < req_.spread_limit;
+        return host_[a].rack != host_[b - 1].rack || req_.spread_counts[host_[a].rack - first_rack_] < req_.spread_limit;
       case scenario::SpreadLevel::Host:
         return b - a > 1 || req_.spread_counts[a - first_host_] < req_.spread_limit;
       default:
@@ -75,7 +75,7 @@ class PlacementView {
     if (!host.schedulable || !req_.need.fits_in(host.free)) return false;
     switch (req_.spread) {
       case scenario::SpreadLevel::Rack:
-        return req_.spread_counts[rack_of_[h] - first_rack_] < req_.spread_limit;
+        return req_.spread_counts[host.rack - first_rack_] < req_.spread_limit;
       case scenario::SpreadLevel::Host:
         return req_.spread_counts[h - first_host_] < req_.spread_limit;
       default:
@@ -88,7 +88,6 @@ class PlacementView {
   const HostIndex& index_;
   const HostSlot* host_;
   const scenario::Resources* type_capacity_;
-  const RackId* rack_of_;
   HostId first_host_;
   std::uint32_t hosts_;
   RackId first_rack_;

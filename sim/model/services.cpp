@@ -27,7 +27,7 @@ void FleetModel::count_spread(ZoneState& z, WorkloadId w, HostId h, int delta) {
   const ZoneInfo& zi = topo_.zones()[z.id];
   switch (s_.workloads[w].spread) {
     case scenario::SpreadLevel::Rack: {
-      const RackId r = rack_of_[h] - zi.first_rack;
+      const RackId r = host_[h].rack - zi.first_rack;
       sz.rack_order.erase({sz.spread_counts[r], r});
       sz.spread_counts[r] = static_cast<std::uint32_t>(static_cast<std::int64_t>(sz.spread_counts[r]) + delta);
       sz.rack_order.insert(sz.spread_counts[r], r);

@@ -18,7 +18,6 @@ namespace {
 struct Zone {
   std::vector<HostSlot> host;
   std::vector<scenario::Resources> type_capacity;  // one host type per host, for the test
-  std::vector<RackId> rack;
   HostIndex index;
 
   void add(const scenario::Resources& cap, const scenario::Resources& free, bool schedulable, RackId r) {
@@ -26,12 +25,12 @@ struct Zone {
     slot.free = free;
     slot.schedulable = schedulable ? 1 : 0;
     slot.type = static_cast<std::uint16_t>(type_capacity.size());
+    slot.rack = r;
     type_capacity.push_back(cap);
     host.push_back(slot);
-    rack.push_back(r);
   }
   PlacementView view(const PlacementRequest& req) const {
-    return PlacementView(req, index, host.data(), type_capacity.data(), rack.data(), 0,
+    return PlacementView(req, index, host.data(), type_capacity.data(), 0,
                          static_cast<std::uint32_t>(host.size()), 0);
   }
 };
