@@ -27,7 +27,7 @@ struct HugePageAllocator {
   T* allocate(std::size_t n) {
     const std::size_t bytes = n * sizeof(T);
     if (bytes < kHugePage) return static_cast<T*>(::operator new(bytes, std::align_val_t{alignof(T)}));
-    const std::size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+    const std::size_t rounded = whole_pages(bytes);
     void* p = ::operator new(rounded, std::align_val_t{kHugePage});
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
     ::madvise(p, rounded, MADV_HUGEPAGE);  // a hint: refused or unsupported changes nothing
@@ -39,11 +39,14 @@ struct HugePageAllocator {
     if (bytes < kHugePage) {
       ::operator delete(p, bytes, std::align_val_t{alignof(T)});
     } else {
-      ::operator delete(p, (bytes + kHugePage - 1) / kHugePage * kHugePage, std::align_val_t{kHugePage});
+      ::operator delete(p, whole_pages(bytes), std::align_val_t{kHugePage});
     }
   }
   template <class U>
   bool operator==(const HugePageAllocator<U>&) const { return true; }
+
+ private:
+  static std::size_t whole_pages(std::size_t bytes) { return (bytes + kHugePage - 1) / kHugePage * kHugePage; }
 };
 
 }  // namespace fleetsim::core
