@@ -16,6 +16,7 @@ class FirstFit final : public model::PlacementPolicy {
  public:
   std::string_view name() const override { return "first-fit"; }
   HostId place(const PlacementView& v, core::Rng&) override { return first_feasible(v); }
+  bool keeps_choice_in_range() const override { return true; }
 };
 
 /// Scans the free-cpu buckets from the tightest (best-fit) or the emptiest (spread)
@@ -53,6 +54,8 @@ class BucketScan final : public model::PlacementPolicy {
     }
     return first_feasible(v);
   }
+  // In a range the scan scores every host (best_in_range): best-fit's choice only gets tighter.
+  bool keeps_choice_in_range() const override { return tightest_; }
 
  private:
   static constexpr std::size_t kSlack = 4;  // infeasible hosts expected among the first ones
@@ -82,6 +85,7 @@ class Sampled final : public model::PlacementPolicy {
     }
     return best.any() ? best.best() : first_feasible(v);
   }
+  bool keeps_choice_in_range() const override { return tightest_; }
 
  private:
   std::int64_t samples_, attempts_;

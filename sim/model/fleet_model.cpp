@@ -105,6 +105,7 @@ FleetModel::FleetModel(const scenario::Scenario& s, const PlacementFactory& plac
           sz.spread_counts.assign(zi.end_rack - zi.first_rack, 0);
           sz.rack_order.init(zi.end_rack - zi.first_rack);
           sz.full_epoch.assign(zi.end_rack - zi.first_rack, kNoEpoch);
+          sz.last_pick.assign(zi.end_rack - zi.first_rack, {kNone, kNoEpoch});
         } else if (wl.spread == SpreadLevel::Host) {
           const auto hosts = zi.hosts();
           sz.spread_counts.assign(hosts, 0);
@@ -241,6 +242,13 @@ HostId FleetModel::place(ZoneState& z, const PlacementRequest& req) {
                                 "' returned an infeasible host " + topo_.name(topo_.host_component(h)));
   }
   return h;
+}
+
+bool FleetModel::feasible(const ZoneState& z, const PlacementRequest& req, HostId h) const {
+  const ZoneInfo& zi = topo_.zones()[z.id];
+  const PlacementView view(req, z.index, host_.data(), type_capacity_.data(), zi.first_host,
+                           static_cast<std::uint32_t>(zi.hosts()), zi.first_rack);
+  return view.feasible(h);
 }
 
 TaskId FleetModel::new_task(ZoneState& z, WorkloadId w) {

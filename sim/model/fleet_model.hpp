@@ -68,6 +68,9 @@ struct ServiceZone {
   std::vector<std::uint32_t> spread_counts;  // per rack or host of the zone
   RackOrder rack_order;  // rack spread: racks by (count, rack), least loaded first
   std::vector<std::uint64_t> full_epoch;  // rack spread: the rack's epoch when found full, or kNoEpoch
+  // Rack spread: the host last placed on in each rack and the rack's epoch right after,
+  // reused while the rack is unchanged (PlacementPolicy::keeps_choice_in_range).
+  std::vector<std::pair<HostId, std::uint64_t>> last_pick;
   std::vector<std::pair<Time, std::int64_t>> levels;  // running count after each change
   bool reconcile_pending = false;  // a reconcile event is scheduled
   bool starved = false;            // last reconcile could not place everything
@@ -297,6 +300,8 @@ class FleetModel {
 
   // placement and host bookkeeping (fleet_model.cpp)
   HostId place(ZoneState& z, const PlacementRequest& req);
+  /// Whether h passes the request's filters (schedulable, fits, spread) now.
+  bool feasible(const ZoneState& z, const PlacementRequest& req, HostId h) const;
   TaskId new_task(ZoneState& z, WorkloadId w);
   void free_task(ZoneState& z, TaskId t);
   void bind(ZoneState& z, TaskId t, HostId h, Time now);

@@ -100,6 +100,14 @@ class PlacementPolicy {
   virtual std::string_view name() const = 0;
   /// A feasible host, or kNone. `rng` is the zone's placement stream (tie-breaks, sampling).
   virtual HostId place(const PlacementView& view, core::Rng& rng) = 0;
+  /// True when the policy keeps its answer inside a range (a rack): after a request that
+  /// needs some cpu or memory is placed on the host it chose, that host is again its
+  /// answer to the same request, without a random draw, as long as the host still fits
+  /// and no other host of the range changed. Best-fit has it (the host only got tighter,
+  /// so it is now strictly the best), first-fit too (it is still the lowest that fits).
+  /// The model then reuses the answer instead of asking again (rack spread); the results
+  /// are those of asking.
+  virtual bool keeps_choice_in_range() const { return false; }
 };
 
 /// Makes one policy instance per zone.

@@ -48,10 +48,18 @@ HostId FleetModel::place_rack_spread(ZoneState& z, PlacementRequest& req, Servic
   // (placing only takes capacity) and is put back by the caller.
   // A rack found full stays full until one of its hosts changes (rack_epoch_): it is not
   // scanned again before (the scan would find no host and draw no random number).
+  // The policy's last choice in a rack stands while the rack is unchanged since it was
+  // placed on (its epoch then) and it still fits: asking again would give it back.
   const ZoneInfo& zi = topo_.zones()[z.id];
+  const bool reuse = z.policy->keeps_choice_in_range() &&
+                     (req.need.v[scenario::kCpu] > 0 || req.need.v[scenario::kMemory] > 0);
   while (!sz.rack_order.empty()) {
     const auto least = sz.rack_order.least();
     const RackId r = zi.first_rack + least.second;
+    if (const auto [last, epoch] = sz.last_pick[least.second];
+        reuse && last != kNone && epoch == rack_epoch_[r] && feasible(z, req, last)) {
+      return last;
+    }
     if (sz.full_epoch[least.second] != rack_epoch_[r]) {
       const RackInfo& rack = topo_.racks()[r];
       req.range_first = rack.first_host;
@@ -102,6 +110,7 @@ void FleetModel::on_reconcile(core::Context& ctx, ZoneState& z, WorkloadId w) {
     bind(z, t, h, ctx.now());
     ++sz.running;
     count_spread(z, w, h, +1);
+    if (by_rack) sz.last_pick[host_[h].rack - topo_.zones()[z.id].first_rack] = {h, rack_epoch_[host_[h].rack]};
     if (ctx.now() > 0) {
       trace(z, ctx.now(), TraceKind::ReplicaStart, topo_.host_component(h), static_cast<std::int32_t>(w), 1);
     }

@@ -13,14 +13,21 @@
 
 namespace fleetsim::testing {
 
-/// `observer` (optional) is called after every event; use it with one thread.
-inline model::RunOutput run(const scenario::Scenario& s, unsigned threads = 1, bool trace = false,
-                            std::function<void(const model::FleetModel&, Time)> observer = {}) {
+/// The scenario's placement policy, from the built-in registry.
+inline std::unique_ptr<model::PlacementFactory> placement_of(const scenario::Scenario& s) {
   policies::PlacementRegistry registry("placement");
   policies::register_builtin_placement(registry);
   std::vector<scenario::Diagnostic> errors;
-  const auto placement = registry.make(s.policies.placement, "spec.policies.placement", errors);
+  auto placement = registry.make(s.policies.placement, "spec.policies.placement", errors);
   if (!placement) throw std::invalid_argument("bad placement policy in test scenario");
+  return placement;
+}
+
+/// Runs s with the given placement policy (the other policies from the scenario).
+inline model::RunOutput run_with(const scenario::Scenario& s, const model::PlacementFactory& placement,
+                                 unsigned threads = 1, bool trace = false,
+                                 std::function<void(const model::FleetModel&, Time)> observer = {}) {
+  std::vector<scenario::Diagnostic> errors;
   policies::QueueRegistry queues("queue");
   policies::register_builtin_queue(queues);
   const auto queue = queues.make(s.policies.queue, "spec.policies.queue", errors);
@@ -48,7 +55,13 @@ inline model::RunOutput run(const scenario::Scenario& s, unsigned threads = 1, b
   opt.queue = queue.get();
   opt.threads = threads;
   opt.record_trace = trace;
-  return model::run_scenario(s, *placement, opt);
+  return model::run_scenario(s, placement, opt);
+}
+
+/// `observer` (optional) is called after every event; use it with one thread.
+inline model::RunOutput run(const scenario::Scenario& s, unsigned threads = 1, bool trace = false,
+                            std::function<void(const model::FleetModel&, Time)> observer = {}) {
+  return run_with(s, *placement_of(s), threads, trace, std::move(observer));
 }
 
 }  // namespace fleetsim::testing
