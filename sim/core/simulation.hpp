@@ -15,6 +15,7 @@
 /// With one partition the loop is a plain sequential DES with no window overhead.
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -50,6 +51,13 @@ struct SimulationConfig {
   /// A window runs inline (no parallel_for) when it is expected to handle fewer events:
   /// the expectation is the window's span times the event rate of recent windows.
   std::uint64_t inline_below = 64;
+};
+
+/// Events handled and nanoseconds spent in their handlers, for one event kind (builds with
+/// FLEETSIM_EVENT_PROFILE only).
+struct KindCost {
+  std::uint64_t events = 0;
+  std::uint64_t ns = 0;
 };
 
 struct RunStats {
@@ -181,6 +189,21 @@ class BasicSimulation {
   /// current simulated time; meant for progress bars. Runs on the calling thread.
   void on_progress(std::function<void(Time)> f) { progress_ = std::move(f); }
 
+#ifdef FLEETSIM_EVENT_PROFILE
+  /// Per event kind, over all partitions: events handled and time in their handlers.
+  std::vector<KindCost> event_profile() const {
+    std::vector<KindCost> all;
+    for (const auto& p : parts_) {
+      if (all.size() < p.profile.size()) all.resize(p.profile.size());
+      for (std::size_t k = 0; k < p.profile.size(); ++k) {
+        all[k].events += p.profile[k].events;
+        all[k].ns += p.profile[k].ns;
+      }
+    }
+    return all;
+  }
+#endif
+
   /// Pending events over all partitions, including messages in flight.
   std::size_t pending() const {
     std::size_t n = 0;
@@ -220,6 +243,9 @@ class BasicSimulation {
     std::uint64_t events = 0;
     std::uint64_t messages = 0;
     Time last_time = 0;
+#ifdef FLEETSIM_EVENT_PROFILE
+    std::vector<KindCost> profile;  // by event kind; written only by the thread running the partition
+#endif
   };
 
   [[noreturn]] void fail_past(Time now, Time at, EntityId self, EntityId target) const {
@@ -243,6 +269,20 @@ class BasicSimulation {
   }
 
   template <class Handler>
+  void handle(Handler& handler, [[maybe_unused]] Partition& part, Context& ctx, const Event& e) {
+#ifdef FLEETSIM_EVENT_PROFILE
+    const auto t0 = std::chrono::steady_clock::now();
+    handler.handle(ctx, e);
+    if (part.profile.size() <= e.kind) part.profile.resize(e.kind + 1u);
+    ++part.profile[e.kind].events;
+    part.profile[e.kind].ns += static_cast<std::uint64_t>(
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0).count());
+#else
+    handler.handle(ctx, e);
+#endif
+  }
+
+  template <class Handler>
   RunStats run_sequential(Handler& handler) {
     Partition& part = parts_[0];
     Context ctx;
@@ -256,7 +296,7 @@ class BasicSimulation {
       ctx.now_ = e.time;
       ctx.self_ = e.target;
       ctx.top_handled_ = true;
-      handler.handle(ctx, e);
+      handle(handler, part, ctx, e);
       if (ctx.top_handled_) part.queue.pop();
       ++n;
       if ((n & 0xffff) == 0 && progress_) progress_(e.time);
@@ -297,7 +337,7 @@ class BasicSimulation {
       if constexpr (requires { handler.prefetch(p, e); part.queue.second(); }) {
         if (const Event* next = part.queue.second()) handler.prefetch(p, *next);
       }
-      handler.handle(ctx, e);
+      handle(handler, part, ctx, e);
       if (ctx.top_handled_) part.queue.pop();
       ++n;
     }

@@ -1,6 +1,8 @@
 #include "sim/model/run.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 
 #include "sim/model/failure_setup.hpp"
 #include "sim/model/rollout_controller.hpp"
@@ -23,6 +25,30 @@ void add_operations(FleetModel& model, const RunOptions& options) {
   add_failure_controllers(model, options.remediation, options.failure_traces);
 }
 
+#ifdef FLEETSIM_EVENT_PROFILE
+/// The measuring build's table (bench/event_profile.sh): time in handlers per event kind,
+/// the costliest first. Kinds are the codes of sim/model/events.hpp and the controllers'
+/// event enums.
+void print_event_profile(const std::vector<core::KindCost>& profile, std::uint64_t events) {
+  std::vector<std::uint16_t> kinds;
+  double total = 0;
+  for (std::size_t k = 0; k < profile.size(); ++k) {
+    if (profile[k].events == 0) continue;
+    kinds.push_back(static_cast<std::uint16_t>(k));
+    total += static_cast<double>(profile[k].ns);
+  }
+  std::sort(kinds.begin(), kinds.end(), [&](auto a, auto b) { return profile[a].ns > profile[b].ns; });
+  std::fprintf(stderr, "event profile: %llu events, %.3f s in handlers\n%6s %12s %10s %10s %7s\n",
+               static_cast<unsigned long long>(events), total / 1e9, "kind", "events", "seconds", "ns/event", "share");
+  for (const auto k : kinds) {
+    const auto& c = profile[k];
+    std::fprintf(stderr, "%6u %12llu %10.3f %10.0f %6.1f%%\n", static_cast<unsigned>(k),
+                 static_cast<unsigned long long>(c.events), static_cast<double>(c.ns) / 1e9,
+                 static_cast<double>(c.ns) / static_cast<double>(c.events), 100.0 * static_cast<double>(c.ns) / total);
+  }
+}
+#endif
+
 }  // namespace
 
 RunOutput run_scenario(const scenario::Scenario& s, const PlacementFactory& placement,
@@ -42,6 +68,9 @@ RunOutput run_scenario(const scenario::Scenario& s, const PlacementFactory& plac
   const auto t1 = std::chrono::steady_clock::now();
   const core::RunStats st = sim.run(model);
   const auto t2 = std::chrono::steady_clock::now();
+#ifdef FLEETSIM_EVENT_PROFILE
+  print_event_profile(sim.event_profile(), st.events);
+#endif
 
   RunOutput out;
   out.results = model.finish(s.duration, options.record_trace);
