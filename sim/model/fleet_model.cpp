@@ -104,8 +104,7 @@ FleetModel::FleetModel(const scenario::Scenario& s, const PlacementFactory& plac
         if (wl.spread == SpreadLevel::Rack) {
           sz.spread_counts.assign(zi.end_rack - zi.first_rack, 0);
           sz.rack_order.init(zi.end_rack - zi.first_rack);
-          sz.full_epoch.assign(zi.end_rack - zi.first_rack, kNoEpoch);
-          sz.last_pick.assign(zi.end_rack - zi.first_rack, {kNone, kNoEpoch});
+          sz.rack_memo.assign(zi.end_rack - zi.first_rack, RackMemo{});
         } else if (wl.spread == SpreadLevel::Host) {
           const auto hosts = zi.hosts();
           sz.spread_counts.assign(hosts, 0);
@@ -231,24 +230,21 @@ Time FleetModel::send_horizon(std::uint32_t partition, Time next) const {
   return std::min({h, later, z.overflow_checks.empty() ? kTimeMax : z.overflow_checks.top()});
 }
 
+PlacementView FleetModel::view_of(const ZoneState& z, const PlacementRequest& req) const {
+  const ZoneInfo& zi = topo_.zones()[z.id];
+  return PlacementView(req, z.index, host_.data(), type_capacity_.data(), zi.first_host,
+                       static_cast<std::uint32_t>(zi.hosts()), zi.first_rack);
+}
+
 HostId FleetModel::place(ZoneState& z, const PlacementRequest& req) {
   if (z.index.top_bucket() < 0) return kNone;
-  const ZoneInfo& zi = topo_.zones()[z.id];
-  const PlacementView view(req, z.index, host_.data(), type_capacity_.data(), zi.first_host,
-                           static_cast<std::uint32_t>(zi.hosts()), zi.first_rack);
+  const PlacementView view = view_of(z, req);
   const HostId h = z.policy->place(view, z.placement_rng);
   if (h != kNone && !view.feasible(h)) {
     throw core::SimulationError("placement policy '" + std::string(z.policy->name()) +
                                 "' returned an infeasible host " + topo_.name(topo_.host_component(h)));
   }
   return h;
-}
-
-bool FleetModel::feasible(const ZoneState& z, const PlacementRequest& req, HostId h) const {
-  const ZoneInfo& zi = topo_.zones()[z.id];
-  const PlacementView view(req, z.index, host_.data(), type_capacity_.data(), zi.first_host,
-                           static_cast<std::uint32_t>(zi.hosts()), zi.first_rack);
-  return view.feasible(h);
 }
 
 TaskId FleetModel::new_task(ZoneState& z, WorkloadId w) {

@@ -58,7 +58,16 @@ struct Task {
   std::uint16_t version = 0;          // service/vm: the release it runs (rollouts)
 };
 
-inline constexpr std::uint64_t kNoEpoch = ~std::uint64_t{0};  // a rack never found full
+inline constexpr std::uint64_t kNoEpoch = ~std::uint64_t{0};  // no epoch recorded
+
+/// Rack spread, per rack of the zone: what a service learnt there, valid while the rack's
+/// epoch (FleetModel::rack_epoch_, bumped at every change of one of its hosts) is the one
+/// recorded.
+struct RackMemo {
+  std::uint64_t full_epoch = kNoEpoch;  // the epoch when the rack was found full
+  std::uint64_t pick_epoch = kNoEpoch;  // the epoch right after placing on `pick`
+  HostId pick = kNone;                  // the policy's last choice there (keeps_choice_in_range)
+};
 
 /// Per zone and service (or VM workload): the replica controller's view.
 struct ServiceZone {
@@ -67,10 +76,7 @@ struct ServiceZone {
   std::uint32_t spread_limit = 0;
   std::vector<std::uint32_t> spread_counts;  // per rack or host of the zone
   RackOrder rack_order;  // rack spread: racks by (count, rack), least loaded first
-  std::vector<std::uint64_t> full_epoch;  // rack spread: the rack's epoch when found full, or kNoEpoch
-  // Rack spread: the host last placed on in each rack and the rack's epoch right after,
-  // reused while the rack is unchanged (PlacementPolicy::keeps_choice_in_range).
-  std::vector<std::pair<HostId, std::uint64_t>> last_pick;
+  std::vector<RackMemo> rack_memo;  // rack spread: per rack of the zone
   std::vector<std::pair<Time, std::int64_t>> levels;  // running count after each change
   bool reconcile_pending = false;  // a reconcile event is scheduled
   bool starved = false;            // last reconcile could not place everything
@@ -300,8 +306,8 @@ class FleetModel {
 
   // placement and host bookkeeping (fleet_model.cpp)
   HostId place(ZoneState& z, const PlacementRequest& req);
-  /// Whether h passes the request's filters (schedulable, fits, spread) now.
-  bool feasible(const ZoneState& z, const PlacementRequest& req, HostId h) const;
+  /// The zone as a placement policy sees it, for one request (its filters: feasible()).
+  PlacementView view_of(const ZoneState& z, const PlacementRequest& req) const;
   TaskId new_task(ZoneState& z, WorkloadId w);
   void free_task(ZoneState& z, TaskId t);
   void bind(ZoneState& z, TaskId t, HostId h, Time now);

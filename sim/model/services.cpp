@@ -56,17 +56,17 @@ HostId FleetModel::place_rack_spread(ZoneState& z, PlacementRequest& req, Servic
   while (!sz.rack_order.empty()) {
     const auto least = sz.rack_order.least();
     const RackId r = zi.first_rack + least.second;
-    if (const auto [last, epoch] = sz.last_pick[least.second];
-        reuse && last != kNone && epoch == rack_epoch_[r] && feasible(z, req, last)) {
-      return last;
+    RackMemo& memo = sz.rack_memo[least.second];
+    if (reuse && memo.pick != kNone && memo.pick_epoch == rack_epoch_[r] && view_of(z, req).feasible(memo.pick)) {
+      return memo.pick;
     }
-    if (sz.full_epoch[least.second] != rack_epoch_[r]) {
+    if (memo.full_epoch != rack_epoch_[r]) {
       const RackInfo& rack = topo_.racks()[r];
       req.range_first = rack.first_host;
       req.range_end = rack.end_host;
       const HostId h = place(z, req);
       if (h != kNone) return h;
-      sz.full_epoch[least.second] = rack_epoch_[r];
+      memo.full_epoch = rack_epoch_[r];
     }
     sz.rack_order.erase(least);
     full.push_back(least);
@@ -110,7 +110,11 @@ void FleetModel::on_reconcile(core::Context& ctx, ZoneState& z, WorkloadId w) {
     bind(z, t, h, ctx.now());
     ++sz.running;
     count_spread(z, w, h, +1);
-    if (by_rack) sz.last_pick[host_[h].rack - topo_.zones()[z.id].first_rack] = {h, rack_epoch_[host_[h].rack]};
+    if (by_rack) {
+      RackMemo& memo = sz.rack_memo[host_[h].rack - topo_.zones()[z.id].first_rack];
+      memo.pick = h;
+      memo.pick_epoch = rack_epoch_[host_[h].rack];
+    }
     if (ctx.now() > 0) {
       trace(z, ctx.now(), TraceKind::ReplicaStart, topo_.host_component(h), static_cast<std::int32_t>(w), 1);
     }
