@@ -28,6 +28,6 @@ for line in open(sys.argv[1]):
     parts = line.split()
     if parts and parts[0].isdigit():
         print(f"{line.rstrip()}  {names.get(int(parts[0]), '?')}")
-    elif line.startswith(("event profile", "  kind")):
+    elif line.startswith(("event profile", "  kind", "windows:", "inline", "parallel")):
         print(line.rstrip())
 PY

@@ -60,6 +60,16 @@ struct KindCost {
   std::uint64_t ns = 0;
 };
 
+/// Synchronisation windows of one kind (run inline, or in parallel), for the measuring
+/// build: how many, their events, their wall time and the time partitions spent running
+/// in them (busy / (threads x wall) is the parallel loop's efficiency).
+struct WindowCost {
+  std::uint64_t windows = 0;
+  std::uint64_t events = 0;
+  std::uint64_t ns = 0;
+  std::uint64_t busy_ns = 0;
+};
+
 struct RunStats {
   std::uint64_t events = 0;    ///< events handled
   std::uint64_t messages = 0;  ///< events that crossed partitions
@@ -154,7 +164,17 @@ class BasicSimulation {
     if (config_.threads > 1 && config_.partitions > 1) {
       // More threads than the machine has buys nothing: cap at its concurrency.
       const int threads = std::min(static_cast<int>(config_.threads), tbb::info::default_concurrency());
-      if (threads > 1) arena_ = std::make_unique<tbb::task_arena>(threads);
+      if (threads > 1) {
+        arena_ = std::make_unique<tbb::task_arena>(threads);
+        // The static partitioner gives each thread a contiguous run of loop indices. Neighbour
+        // partitions (the zones of one region) are often busy together, so partitions are
+        // dealt to the runs round-robin: thread t's run holds partitions t, t + T, ...
+        for (int t = 0; t < threads; ++t) {
+          for (auto p = static_cast<std::uint32_t>(t); p < config_.partitions; p += static_cast<std::uint32_t>(threads)) {
+            dealt_.push_back(p);
+          }
+        }
+      }
     }
   }
 
@@ -202,6 +222,8 @@ class BasicSimulation {
     }
     return all;
   }
+  /// Windows run inline [0] and in parallel [1].
+  const WindowCost* window_profile() const { return window_cost_; }
 #endif
 
   /// Pending events over all partitions, including messages in flight.
@@ -245,6 +267,7 @@ class BasicSimulation {
     Time last_time = 0;
 #ifdef FLEETSIM_EVENT_PROFILE
     std::vector<KindCost> profile;  // by event kind; written only by the thread running the partition
+    std::uint64_t busy_ns = 0;      // time in run_partition in the current window
 #endif
   };
 
@@ -313,6 +336,9 @@ class BasicSimulation {
     // Most windows of a partition bring no mail, and many (short windows cut by messages
     // elsewhere) no event either: then there is nothing to do.
     if (!part.mail && part.next >= bound) return;
+#ifdef FLEETSIM_EVENT_PROFILE
+    const auto b0 = std::chrono::steady_clock::now();
+#endif
     part.stale = true;
     if (part.mail) {  // take the previous window's messages, in source-partition order
       for (auto& src : parts_) {
@@ -344,6 +370,10 @@ class BasicSimulation {
     part.events += n;
     part.last_time = ctx.now_;
     part.next = part.queue.empty() ? kTimeMax : part.queue.top().time;
+#ifdef FLEETSIM_EVENT_PROFILE
+    part.busy_ns += static_cast<std::uint64_t>(
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - b0).count());
+#endif
   }
 
   /// Earliest time each partition may send a message: the model's send_horizon when it
@@ -396,6 +426,7 @@ class BasicSimulation {
     // Events per simulated microsecond, averaged over recent windows; a negative value
     // means no window has run yet (the first one runs in parallel).
     double rate = -1;
+    std::uint64_t mail = 0, sent_before = 0;  // messages sent in the last window, before it
     for (;;) {
       compute_horizons(handler, inflight);
       Time t = kTimeMax, horizon = kTimeMax;
@@ -408,15 +439,27 @@ class BasicSimulation {
       for (auto& part : parts_) part.parity ^= 1;  // last window's sends become readable
       std::uint64_t before_events = 0;
       for (const auto& part : parts_) before_events += part.events;
+#ifdef FLEETSIM_EVENT_PROFILE
+      const auto w0 = std::chrono::steady_clock::now();
+      bool parallel = false;
+#endif
       // A thin window runs inline: a parallel_for costs microseconds, more than a handful
-      // of events. Thin and thick windows alternate when a message cuts a window short,
-      // so the guess scales the recent event rate to this window's span; the event count
-      // of the previous window alone would run every window after a thin one inline.
+      // of events, and buys nothing when at most one partition has work. Thin and thick
+      // windows alternate when a message cuts a window short, so the guess scales the
+      // recent event rate to this window's span (the event count of the previous window
+      // alone would run every window after a thin one inline) and adds the messages it
+      // delivers: a burst of commands lands in a window the rate calls thin.
       const double span = static_cast<double>(bound - t);
-      if (arena_ && (rate < 0 || rate * span >= static_cast<double>(config_.inline_below))) {
+      std::uint32_t active = 0;  // partitions with mail or an event in the window
+      for (const auto& part : parts_) active += (part.mail || part.next < bound) ? 1u : 0u;
+      const double expected = rate * span + static_cast<double>(mail);
+      if (arena_ && active >= 2 && (rate < 0 || expected >= static_cast<double>(config_.inline_below))) {
+#ifdef FLEETSIM_EVENT_PROFILE
+        parallel = true;
+#endif
         const auto body = [&](std::uint32_t p) {
           tsan_acquire(&tsan_loop_start);  // tsan.hpp: the loop's edges, for ThreadSanitizer
-          run_partition(handler, p, bound);
+          run_partition(handler, dealt_[p], bound);
           tsan_release(&tsan_loop_end);
         };
         tsan_release(&tsan_loop_start);
@@ -427,8 +470,24 @@ class BasicSimulation {
       } else {
         for (std::uint32_t p = 0; p < P; ++p) run_partition(handler, p, bound);
       }
-      std::uint64_t after_events = 0;
-      for (const auto& part : parts_) after_events += part.events;
+      std::uint64_t after_events = 0, sent = 0;
+      for (const auto& part : parts_) {
+        after_events += part.events;
+        sent += part.messages;
+      }
+      mail = sent - sent_before;
+      sent_before = sent;
+#ifdef FLEETSIM_EVENT_PROFILE
+      WindowCost& wc = window_cost_[parallel ? 1 : 0];
+      ++wc.windows;
+      wc.events += after_events - before_events;
+      wc.ns += static_cast<std::uint64_t>(
+          std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - w0).count());
+      for (auto& part : parts_) {
+        wc.busy_ns += part.busy_ns;
+        part.busy_ns = 0;
+      }
+#endif
       const double window_rate = static_cast<double>(after_events - before_events) / std::max(span, 1.0);
       rate = rate < 0 ? window_rate : 0.75 * rate + 0.25 * window_rate;
       ++s.windows;
@@ -458,6 +517,10 @@ class BasicSimulation {
   std::vector<std::uint32_t> seq_;
   std::vector<Partition> parts_;
   std::unique_ptr<tbb::task_arena> arena_;
+  std::vector<std::uint32_t> dealt_;  // loop index -> partition (round-robin over threads)
+#ifdef FLEETSIM_EVENT_PROFILE
+  WindowCost window_cost_[2];
+#endif
   std::function<void(Time)> progress_;
 };
 
