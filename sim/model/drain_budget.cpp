@@ -31,9 +31,8 @@ void UpgradeController::ask_tokens(core::Context& ctx, ZoneState& z, WorkloadId 
   UpgradeZone& uz = zones_[z.id];
   if (uz.asked[w]) return;
   uz.asked[w] = 1;
-  ctx.schedule(ctx.now() + delay_between(ctx.partition(), model_.control_partition()), authority_, kUpBudgetRequest,
-               static_cast<std::uint64_t>(z.id) << 48 | static_cast<std::uint64_t>(w) << 32 |
-                   static_cast<std::uint64_t>(n));
+  to_control(ctx, z, authority_, kUpBudgetRequest,
+             static_cast<std::uint64_t>(z.id) << 48 | static_cast<std::uint64_t>(w) << 32 | static_cast<std::uint64_t>(n));
 }
 
 void UpgradeController::arm_retry(core::Context& ctx, ZoneState& z) {
@@ -117,9 +116,8 @@ void UpgradeController::release_idle(core::Context& ctx, ZoneState& z) {
 
 void UpgradeController::give_back(core::Context& ctx, ZoneState& z, WorkloadId w, std::int64_t n) {
   zones_[z.id].allow[w] -= n;
-  ctx.schedule(ctx.now() + delay_between(ctx.partition(), model_.control_partition()), authority_, kUpBudgetRelease,
-               static_cast<std::uint64_t>(z.id) << 48 | static_cast<std::uint64_t>(w) << 32 |
-                   static_cast<std::uint64_t>(n));
+  to_control(ctx, z, authority_, kUpBudgetRelease,
+             static_cast<std::uint64_t>(z.id) << 48 | static_cast<std::uint64_t>(w) << 32 | static_cast<std::uint64_t>(n));
 }
 
 // ------------------------------------------------------------------ the authority

@@ -36,6 +36,7 @@ UpgradeController::UpgradeController(FleetModel& model, std::vector<const Rollou
   const std::uint32_t control = model.control_partition();
   retry_interval_ = std::max(s.operations.reaction_delay, seconds(1));
   min_gap_ = retry_interval_;
+  report_interval_ = s.operations.report_interval;
   runs_.resize(s.operations.upgrades.size());
   for (std::uint32_t i = 0; i < runs_.size(); ++i) {
     UpgradeRun& r = runs_[i];
@@ -140,7 +141,9 @@ void UpgradeController::zone_timer(core::Context& ctx, ZoneState& z, Duration in
                                    std::uint16_t kind, std::uint64_t payload, std::uint16_t tag, bool sends) {
   UpgradeZone& uz = zones_[z.id];
   ++uz.timers;
-  if (sends) uz.sendable.push(ctx.now() + in);
+  // With batched reports only the report tick sends; every other timer leaves its
+  // messages in the zone's outbox.
+  if (sends && (report_interval_ <= 0 || kind == kUpReportTick)) uz.sendable.push(ctx.now() + in);
   ctx.schedule(ctx.now() + in, target, kind, payload, tag);
 }
 
@@ -193,7 +196,7 @@ void UpgradeController::handle(core::Context& ctx, const core::Event& e) {
     default: break;
   }
   // Timers of a zone: count them off and forget sendable times that have passed.
-  const bool agent = e.kind == kUpDrainRetry || e.kind == kUpReleaseCheck;
+  const bool agent = e.kind == kUpDrainRetry || e.kind == kUpReleaseCheck || e.kind == kUpReportTick;
   ZoneState& z = agent ? agent_zone() : host_zone();
   UpgradeZone& uz = zones_[z.id];
   timer_done(z);
@@ -202,6 +205,7 @@ void UpgradeController::handle(core::Context& ctx, const core::Event& e) {
   const bool current = !agent && e.tag == hw.gen;
   switch (e.kind) {
     case kUpDrainRetry: on_retry(ctx, z); break;
+    case kUpReportTick: on_report_tick(ctx, z); break;
     case kUpReleaseCheck:
       uz.release_armed = false;
       release_idle(ctx, z);
@@ -228,7 +232,10 @@ Time UpgradeController::send_horizon(std::uint32_t partition, Time next) const {
   if (partition >= zones_.size() || model_.partition_count() == 1) return next;
   const UpgradeZone& uz = zones_[partition];
   if (uz.timers == 0) return kTimeMax;  // only a message (which the engine accounts for) can start work
-  Time h = next > kTimeMax - min_gap_ ? kTimeMax : next + min_gap_;
+  // A timer created at or after `next` that may send fires min_gap_ later at the earliest;
+  // with batched reports only a report tick sends, and the first one after `next` is the
+  // earliest a zone event can arm.
+  Time h = report_interval_ > 0 ? tick_after(next) : next > kTimeMax - min_gap_ ? kTimeMax : next + min_gap_;
   if (!uz.sendable.empty()) h = std::min(h, uz.sendable.top());
   return h;
 }

@@ -42,6 +42,7 @@ enum UpgradeEvent : std::uint16_t {
   kUpBudgetRelease = 417, ///< budget authority (message); payload = zone << 48 | w << 32 | n
   kUpBudgetRecall = 418,  ///< zone agent (message); payload = w
   kUpReleaseCheck = 419,  ///< zone agent; idle zone gives back tokens
+  kUpReportTick = 420,    ///< zone agent: send what the zone batched for the control plane (report_interval)
   kUpLast = 499,
 };
 
@@ -133,6 +134,15 @@ struct UpgradeZone {
   bool retry_armed = false, release_armed = false;
   std::priority_queue<Time, std::vector<Time>, std::greater<>> sendable;  // timers that may send
   std::uint64_t timers = 0;           // pending timers of this controller in the zone
+  /// Messages for the control plane waiting for the next report tick (report_interval > 0).
+  struct Outgoing {
+    core::EntityId target;
+    std::uint16_t kind;
+    std::uint64_t payload;
+    Time at;  // when the zone had it to say
+  };
+  std::vector<Outgoing> outbox;
+  bool tick_armed = false;
   // per run
   std::vector<std::int64_t> blocked_drains, forced, timeouts;
   std::vector<std::vector<std::int64_t>> failures;           // [run][cycle] bad-version failures
@@ -177,7 +187,14 @@ class UpgradeController final : public Controller {
   void on_drain_timeout(core::Context& ctx, ZoneState& z, HostId h);
   void on_bad_failure(core::Context& ctx, ZoneState& z, HostId h, std::uint16_t gen);
   void on_bad_repair(core::Context& ctx, ZoneState& z, HostId h, std::uint16_t gen);
-  void report(core::Context& ctx, std::uint32_t run, std::uint32_t target, HostOutcome o);
+  void report(core::Context& ctx, ZoneState& z, std::uint32_t run, std::uint32_t target, HostOutcome o);
+  /// A zone's message for the control plane: sent now, or at the next report tick.
+  void to_control(core::Context& ctx, ZoneState& z, core::EntityId target, std::uint16_t kind, std::uint64_t payload);
+  void on_report_tick(core::Context& ctx, ZoneState& z);
+  /// The first report tick after t.
+  Time tick_after(Time t) const {
+    return t > kTimeMax - report_interval_ ? kTimeMax : (t / report_interval_ + 1) * report_interval_;
+  }
   void leave_pipeline(core::Context& ctx, ZoneState& z, HostId h);
   void uncordon(core::Context& ctx, ZoneState& z, HostId h);
   void record_cpu_out(ZoneState& z, std::uint32_t run, Time now, std::int64_t delta);
@@ -221,6 +238,7 @@ class UpgradeController final : public Controller {
   std::vector<std::uint8_t> recalling_;              // per workload
   std::uint64_t control_key_ = 0;  // key of the control-partition event being handled (traces)
   Duration retry_interval_ = 0;
+  Duration report_interval_ = 0;  // spec.operations.report_interval
   Duration min_gap_ = 0;  // least delay from a zone event to a timer that may send
   std::uint16_t trace_host_start_ = 0, trace_host_end_ = 0, trace_blocked_ = 0, trace_migrated_ = 0;
   std::uint16_t trace_start_ = 0, trace_wave_ = 0, trace_end_ = 0, trace_halt_ = 0;

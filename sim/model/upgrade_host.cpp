@@ -16,10 +16,40 @@ std::uint32_t cycle_of(const UpgradeRun& r, std::uint16_t version) {
 }
 }  // namespace
 
-void UpgradeController::report(core::Context& ctx, std::uint32_t run, std::uint32_t target, HostOutcome o) {
-  const UpgradeRun& r = runs_[run];
-  ctx.schedule(ctx.now() + delay_between(ctx.partition(), model_.control_partition()), r.entity, kUpHostReport,
-               target | static_cast<std::uint64_t>(o) << 32);
+void UpgradeController::report(core::Context& ctx, ZoneState& z, std::uint32_t run, std::uint32_t target,
+                               HostOutcome o) {
+  to_control(ctx, z, runs_[run].entity, kUpHostReport, target | static_cast<std::uint64_t>(o) << 32);
+}
+
+void UpgradeController::to_control(core::Context& ctx, ZoneState& z, core::EntityId target, std::uint16_t kind,
+                                   std::uint64_t payload) {
+  if (report_interval_ <= 0) {
+    ctx.schedule(ctx.now() + delay_between(ctx.partition(), model_.control_partition()), target, kind, payload);
+    return;
+  }
+  UpgradeZone& uz = zones_[z.id];
+  uz.outbox.push_back({target, kind, payload, ctx.now()});
+  if (!uz.tick_armed) {
+    uz.tick_armed = true;
+    zone_timer(ctx, z, tick_after(ctx.now()) - ctx.now(), uz.agent, kUpReportTick, 0, 0, true);
+  }
+}
+
+void UpgradeController::on_report_tick(core::Context& ctx, ZoneState& z) {
+  UpgradeZone& uz = zones_[z.id];
+  uz.tick_armed = false;
+  const Time at = ctx.now() + delay_between(ctx.partition(), model_.control_partition());
+  for (const UpgradeZone::Outgoing& m : uz.outbox) {
+    std::uint64_t payload = m.payload;
+    std::uint16_t tag = 0;
+    if (m.kind == kUpHostReport) {  // how long ago the host's step ended: bits 40-63 and the tag
+      const auto lag = static_cast<std::uint64_t>(ctx.now() - m.at);
+      payload |= (lag & 0xffffffu) << 40;
+      tag = static_cast<std::uint16_t>(lag >> 24);
+    }
+    ctx.schedule(at, m.target, m.kind, payload, tag);
+  }
+  uz.outbox.clear();
 }
 
 void UpgradeController::record_cpu_out(ZoneState& z, std::uint32_t run, Time now, std::int64_t delta) {
@@ -44,7 +74,7 @@ void UpgradeController::on_command(core::Context& ctx, const core::Event& e) {
   // A host that is busy (another upgrade), broken or taken out by someone else waits.
   const bool free = hw.step == kIdle && model_.admin_state(h) == HostState::Up;
   if (!free || (op == 0 && model_.host_state(h) != HostState::Up)) {  // a rollback also takes a broken host
-    report(ctx, run, target, HostOutcome::Deferred);
+    report(ctx, z, run, target, HostOutcome::Deferred);
     return;
   }
   ++hw.gen;
@@ -170,7 +200,7 @@ void UpgradeController::on_verified(core::Context& ctx, ZoneState& z, HostId h) 
   const UpgradeRun& r = runs_[hw.run];
   if (hw.op == 1 || hw.reverting) {
     uncordon(ctx, z, h);
-    report(ctx, hw.run, hw.target, hw.op == 1 ? HostOutcome::RolledBack : HostOutcome::Reverted);
+    report(ctx, z, hw.run, hw.target, hw.op == 1 ? HostOutcome::RolledBack : HostOutcome::Reverted);
     leave_pipeline(ctx, z, h);
     return;
   }
@@ -180,14 +210,14 @@ void UpgradeController::on_verified(core::Context& ctx, ZoneState& z, HostId h) 
     core::Rng rng(model_.scenario().seed, core::purpose_id("upgrade-verify"),
                   static_cast<std::uint64_t>(hw.version) << 32 | h);
     if (rng.uniform01() < r.spec->bad_version->verify_failure) {
-      report(ctx, hw.run, hw.target, HostOutcome::VerifyFailed);
+      report(ctx, z, hw.run, hw.target, HostOutcome::VerifyFailed);
       hw.reverting = true;  // back to the previous version, then uncordon
       install(ctx, z, h);
       return;
     }
   }
   uncordon(ctx, z, h);
-  report(ctx, hw.run, hw.target, HostOutcome::Upgraded);
+  report(ctx, z, hw.run, hw.target, HostOutcome::Upgraded);
   if (bad && r.spec->bad_version->time_to_failure) {
     core::Rng rng(model_.scenario().seed, core::purpose_id("upgrade-bad-failure"),
                   static_cast<std::uint64_t>(hw.version) << 32 | h);
@@ -244,7 +274,7 @@ void UpgradeController::on_drain_timeout(core::Context& ctx, ZoneState& z, HostI
       }
     }
     uncordon(ctx, z, h);
-    report(ctx, hw.run, hw.target, HostOutcome::Skipped);
+    report(ctx, z, hw.run, hw.target, HostOutcome::Skipped);
     leave_pipeline(ctx, z, h);
   }
 }

@@ -318,6 +318,9 @@ struct Operations {
   std::vector<Upgrade> upgrades;
   std::vector<Rollout> rollouts;
   Duration reaction_delay = seconds(30);  ///< replica controller: loss -> replacement attempt
+  /// Host upgrades: zone agents send host reports and budget token requests and releases
+  /// to the control plane in batches at multiples of this interval; 0 = each at once.
+  Duration report_interval = 0;
 };
 
 // ---------------------------------------------------------------- policies, assertions

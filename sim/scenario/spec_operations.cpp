@@ -66,6 +66,17 @@ void check_remediation(Operations& o, const YamlNode& n, const std::string& path
   }
 }
 
+void check_operations(Operations& o, const YamlNode& n, const std::string& path, Decoder& d) {
+  if (o.report_interval > hours(1)) {
+    const YamlNode* rn = n.find("report_interval");
+    d.error(rn ? *rn : n, join_path(path, "report_interval"),
+            "report_interval must be at most 1h, got " + format_duration(o.report_interval),
+            "zone agents report their hosts' outcomes at this interval; minutes at most keep gates and "
+            "metrics timely");
+  }
+  check_remediation(o, n, path, d);
+}
+
 ObjectSpec<Remediation>& remediation_spec() {
   static ObjectSpec<Remediation> s(
       "remediation", "Automatic repair of broken hosts: detect, then climb an action ladder.");
@@ -131,7 +142,12 @@ ObjectSpec<Operations>& build() {
   s.field("reaction_delay", &Operations::reaction_delay, DurC{},
           "Replica controller: time from losing an instance to trying to replace it.")
       .defaults("30s");
-  s.finish(check_remediation);
+  s.field("report_interval", &Operations::report_interval, DurC{},
+          "Host upgrades: zone agents send host reports and disruption-budget token requests and "
+          "releases to the control plane in batches, at multiples of this interval (at most 1h); "
+          "0 = each at once.")
+      .defaults("0s");
+  s.finish(check_operations);
   return s;
 }
 

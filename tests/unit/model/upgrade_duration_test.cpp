@@ -3,7 +3,8 @@
 /// With several zones every host also waits for its command (control latency L) and its
 /// report (L) with nothing to overlap them in a synchronous batch: ceil(N/k) x (D + 2L).
 /// Waves by zone add a bake B between waves: sum over zones of ceil(n_z/k) x (D + 2L) plus
-/// (zones - 1) x B.
+/// (zones - 1) x B. With batched reports (operations.report_interval) a batch also waits
+/// for the next report tick.
 
 #include <catch2/catch.hpp>
 
@@ -86,6 +87,42 @@ TEST_CASE("waves by zone: per-zone batches, a bake between waves, and per-zone l
   out = testing::run(s, 1);
   CHECK(out.results.metrics.at("upgrade.kernel.duration_s") == Approx(ceil_div(12, 2) * (D + 2 * L)).epsilon(1e-12));
   CHECK(out.results.metrics.at("upgrade.kernel.min_capacity_fraction") == Approx(1.0 - 6.0 / 36.0));
+}
+
+TEST_CASE("batched reports: a batch ends at the first report tick after its hosts finish",
+          "[model][upgrades][closed-form]") {
+  // With report_interval I a zone keeps its hosts' reports until the next multiple of I
+  // (strictly after the host finished), then sends them (L to the control plane); the next
+  // batch's commands take L back. Batch r starts at s_r, its hosts finish at s_r + D:
+  //   s_1 = c0 + L,  s_{r+1} = tick(s_r + D) + 2L,  duration = tick(s_last + D) + L - c0,
+  // with tick(t) = (floor(t / I) + 1) x I. One zone has no latency (L = 0). The 95% figure
+  // is when hosts finished, not when the orchestrator heard of it.
+  const Duration D = seconds(600), c0 = hours(1);
+  for (const auto& [zones, k, interval_ms, latency_ms] :
+       {std::tuple{1, 3, 7000, 0}, {1, 10, 600000, 0}, {2, 3, 7000, 250}, {3, 4, 45000, 100}, {4, 40, 1000, 250}}) {
+    const Duration I = milliseconds(interval_ms), L = milliseconds(latency_ms);
+    auto s = testing::fleet(zones, 2, 5);  // 10 hosts per zone
+    s.duration = days(10);
+    if (zones > 1) s.control_latency = L;
+    s.operations.report_interval = I;
+    s.operations.upgrades.push_back(upgrade(k, static_cast<double>(D) / 1e6));
+    const std::int64_t N = zones * 10, rounds = (N + k - 1) / k, r95 = ((95 * N + 99) / 100 + k - 1) / k;
+    auto tick = [&](Time t) { return (t / I + 1) * I; };
+    Time start = c0 + L, t95 = 0, end = 0;
+    for (std::int64_t r = 1; r <= rounds; ++r) {
+      if (r == r95) t95 = start + D - c0;
+      end = tick(start + D) + L;
+      start = end + L;
+    }
+    for (unsigned threads : {1u, 2u}) {
+      const auto out = testing::run(s, threads);
+      INFO("zones=" << zones << " k=" << k << " I=" << interval_ms << "ms L=" << latency_ms << "ms threads=" << threads);
+      const auto& m = out.results.metrics;
+      CHECK(m.at("upgrade.kernel.duration_s") == Approx(static_cast<double>(end - c0) / 1e6).epsilon(1e-12));
+      CHECK(m.at("upgrade.kernel.time_to_95pct_s") == Approx(static_cast<double>(t95) / 1e6).epsilon(1e-12));
+      CHECK(m.at("upgrade.kernel.hosts_upgraded") == N);
+    }
+  }
 }
 
 TEST_CASE("maintenance windows: hosts start only inside them", "[model][upgrades]") {

@@ -129,21 +129,24 @@ TEST_CASE("upgrades and rollouts are identical for 1, 2 and 4 threads", "[model]
   r.start = hours(12);
   r.strategy.name = "canary";
   s.operations.rollouts.push_back(r);
-  const auto base = testing::run(s, 1, true);
-  REQUIRE(base.messages > 0);
-  REQUIRE(base.results.metrics.at("upgrade.kernel.hosts_upgraded") > 0);
-  for (unsigned threads : {2u, 4u}) {
-    const auto other = testing::run(s, threads, true);
-    INFO("threads " << threads);
-    CHECK(other.events == base.events);
-    CHECK(other.results.metrics == base.results.metrics);
-    REQUIRE(other.results.events.size() == base.results.events.size());
-    bool same = true;
-    for (std::size_t i = 0; i < base.results.events.size(); ++i) {
-      const auto& a = base.results.events[i];
-      const auto& b = other.results.events[i];
-      same = same && a.time_us == b.time_us && a.kind == b.kind && a.component == b.component && a.value == b.value;
+  for (const Duration interval : {Duration{0}, seconds(30)}) {  // zones report at once, or at ticks
+    s.operations.report_interval = interval;
+    const auto base = testing::run(s, 1, true);
+    REQUIRE(base.messages > 0);
+    REQUIRE(base.results.metrics.at("upgrade.kernel.hosts_upgraded") > 0);
+    for (unsigned threads : {2u, 4u}) {
+      const auto other = testing::run(s, threads, true);
+      INFO("threads " << threads << ", report_interval " << interval << " us");
+      CHECK(other.events == base.events);
+      CHECK(other.results.metrics == base.results.metrics);
+      REQUIRE(other.results.events.size() == base.results.events.size());
+      bool same = true;
+      for (std::size_t i = 0; i < base.results.events.size(); ++i) {
+        const auto& a = base.results.events[i];
+        const auto& b = other.results.events[i];
+        same = same && a.time_us == b.time_us && a.kind == b.kind && a.component == b.component && a.value == b.value;
+      }
+      CHECK(same);
     }
-    CHECK(same);
   }
 }

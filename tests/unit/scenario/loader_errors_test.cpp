@@ -107,6 +107,19 @@ TEST_CASE("impossible clock values", "[scenario][errors]") {
   CHECK(e.size() == 3);
 }
 
+TEST_CASE("a report interval longer than an hour, or negative", "[scenario][errors]") {
+  auto e = errors_of(doc("  duration: 2d\n  operations: {report_interval: 2h}\n"));
+  expect_error(e, "t.yaml:11:33: spec.operations.report_interval", "report_interval must be at most 1h, got 2h",
+               "at this interval");
+  CHECK(e.size() == 1);
+  e = errors_of(doc("  duration: 2d\n  operations: {report_interval: -5s}\n"));
+  expect_error(e, "t.yaml:11:33: spec.operations.report_interval", "");
+  CHECK(e.size() == 1);
+  const LoadResult ok = load_scenario_text(doc("  duration: 2d\n  operations: {report_interval: 10s}\n"), "t.yaml");
+  REQUIRE(ok.ok());
+  CHECK(ok.scenario->operations.report_interval == 10'000'000);
+}
+
 TEST_CASE("zero hosts, zones or racks", "[scenario][errors]") {
   const auto e = errors_of(
       doc("", "      std: {cpu: 64, memory: 256Gi}",
