@@ -116,6 +116,9 @@ void FleetModel::finish_services(ModelResults& r, Time end) const {
     r.metrics[prefix + ".replicas_mean"] = running_area / span;
     r.metrics[prefix + ".desired"] = static_cast<double>(desired_total_[w]);
     r.metrics[prefix + ".min_available"] = static_cast<double>(min_available_[w]);
+    std::uint64_t evicted = 0;
+    for (const ZoneState& z : zones_) evicted += z.services[w].drain_evictions;
+    r.metrics[prefix + ".drain_evictions"] = static_cast<double>(evicted);
   }
 }
 

@@ -143,6 +143,7 @@ TEST_CASE("a drain that would break the budget waits for replacements, and is co
   CHECK(m.at("upgrade.k.forced_evictions") == 0);
   CHECK(m.at("service.web.availability") == Approx(1.0));  // never below min_available (19)
   CHECK(m.at("upgrade.k.duration_s") > 10 * 600);          // the waits show in the duration
+  CHECK(m.at("service.web.drain_evictions") >= 20);           // every host's two replicas, at least once
 }
 
 TEST_CASE("drain timeout: force evicts anyway and counts it, skip leaves the host", "[model][upgrades]") {
@@ -169,6 +170,8 @@ TEST_CASE("drain timeout: force evicts anyway and counts it, skip leaves the hos
   CHECK(out.results.metrics.at("upgrade.k.forced_evictions") >= 12);
   CHECK(out.results.metrics.at("upgrade.k.forced_evictions") <= 24);
   CHECK(out.results.metrics.at("upgrade.k.drain_timeouts") == 6);
+  // The budget allows no eviction, so every eviction of the service was a forced one.
+  CHECK(out.results.metrics.at("service.web.drain_evictions") == out.results.metrics.at("upgrade.k.forced_evictions"));
 
   s.operations.upgrades[0].drain_timeout_action = "skip";
   out = testing::run(s);
@@ -203,4 +206,5 @@ TEST_CASE("VMs live-migrate off a draining host: no instance is lost, the copy t
   // receives host 0's VM (the only free host while host 0 drains).
   CHECK(m.at("upgrade.k.duration_s") == Approx(5 * (600 + 100)));
   CHECK(m.at("upgrade.k.hosts_upgraded") == 5);
+  CHECK(m.at("vm.vms.drain_evictions") == 0);  // moved, never evicted
 }
