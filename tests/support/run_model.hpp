@@ -1,6 +1,7 @@
 #pragma once
 /// Runs a scenario struct through the model with a named placement policy, for tests.
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -62,6 +63,21 @@ inline model::RunOutput run_with(const scenario::Scenario& s, const model::Place
 inline model::RunOutput run(const scenario::Scenario& s, unsigned threads = 1, bool trace = false,
                             std::function<void(const model::FleetModel&, Time)> observer = {}) {
   return run_with(s, *placement_of(s), threads, trace, std::move(observer));
+}
+
+/// Entries of two runs' event logs that differ in any field (time, kind, zone, component,
+/// workload, value); every entry beyond the shorter log counts as different.
+inline std::size_t event_log_differences(const model::RunOutput& a, const model::RunOutput& b) {
+  const auto& x = a.results.events;
+  const auto& y = b.results.events;
+  std::size_t differ = x.size() > y.size() ? x.size() - y.size() : y.size() - x.size();
+  for (std::size_t i = 0; i < std::min(x.size(), y.size()); ++i) {
+    if (x[i].time_us != y[i].time_us || x[i].kind != y[i].kind || x[i].zone != y[i].zone ||
+        x[i].component != y[i].component || x[i].workload != y[i].workload || x[i].value != y[i].value) {
+      ++differ;
+    }
+  }
+  return differ;
 }
 
 }  // namespace fleetsim::testing

@@ -41,14 +41,8 @@ TEST_CASE("failures, remediation and on-call are identical for 1, 2 and 4 thread
     INFO("threads " << threads);
     CHECK(other.events == base.events);
     CHECK(other.results.metrics == base.results.metrics);
-    REQUIRE(other.results.events.size() == base.results.events.size());
-    bool same = true;
-    for (std::size_t i = 0; i < base.results.events.size(); ++i) {
-      const auto &a = base.results.events[i], &b = other.results.events[i];
-      same = same && a.time_us == b.time_us && a.kind == b.kind && a.component == b.component &&
-             a.zone == b.zone && a.workload == b.workload && a.value == b.value;
-    }
-    CHECK(same);
+    CHECK(other.results.events.size() == base.results.events.size());
+    CHECK(testing::event_log_differences(base, other) == 0);
     for (std::size_t i = 0; i < base.results.series.size(); ++i) {
       CHECK(other.results.series[i].values == base.results.series[i].values);
     }

@@ -82,17 +82,8 @@ TEST_CASE("rack spread: reusing a policy's choice gives the results of asking it
     const auto a = testing::run_with(s, asking, 1, true);
     const auto b = testing::run_with(s, reusing, 1, true);
     CHECK(a.results.metrics == b.results.metrics);
-    REQUIRE(a.results.events.size() == b.results.events.size());
-    std::size_t differ = 0;
-    for (std::size_t i = 0; i < a.results.events.size(); ++i) {
-      const auto& x = a.results.events[i];
-      const auto& y = b.results.events[i];
-      if (x.time_us != y.time_us || x.kind != y.kind || x.zone != y.zone || x.component != y.component ||
-          x.workload != y.workload || x.value != y.value) {
-        ++differ;
-      }
-    }
-    CHECK(differ == 0);
+    CHECK(a.results.events.size() == b.results.events.size());
+    CHECK(testing::event_log_differences(a, b) == 0);
     // The run really churned, and the shortcut really replaced questions.
     CHECK(a.results.metrics.at("upgrade.u.hosts_upgraded") > 50);
     INFO("asked " << asking.asked << ", with reuse " << reusing.asked);

@@ -86,13 +86,7 @@ TEST_CASE("a multi-zone trace replay is identical for 1, 2 and 4 threads", "[mod
     for (std::size_t i = 0; i < base.results.series.size(); ++i) {
       CHECK(other.results.series[i].values == base.results.series[i].values);
     }
-    REQUIRE(other.results.events.size() == base.results.events.size());
-    bool same = true;
-    for (std::size_t i = 0; i < base.results.events.size(); ++i) {
-      const auto& a = base.results.events[i];
-      const auto& b = other.results.events[i];
-      same = same && a.time_us == b.time_us && a.kind == b.kind && a.component == b.component && a.value == b.value;
-    }
-    CHECK(same);
+    CHECK(other.results.events.size() == base.results.events.size());
+    CHECK(testing::event_log_differences(base, other) == 0);
   }
 }

@@ -139,14 +139,8 @@ TEST_CASE("upgrades and rollouts are identical for 1, 2 and 4 threads", "[model]
       INFO("threads " << threads << ", report_interval " << interval << " us");
       CHECK(other.events == base.events);
       CHECK(other.results.metrics == base.results.metrics);
-      REQUIRE(other.results.events.size() == base.results.events.size());
-      bool same = true;
-      for (std::size_t i = 0; i < base.results.events.size(); ++i) {
-        const auto& a = base.results.events[i];
-        const auto& b = other.results.events[i];
-        same = same && a.time_us == b.time_us && a.kind == b.kind && a.component == b.component && a.value == b.value;
-      }
-      CHECK(same);
+      CHECK(other.results.events.size() == base.results.events.size());
+      CHECK(testing::event_log_differences(base, other) == 0);
     }
   }
 }
