@@ -48,8 +48,9 @@ struct SimulationConfig {
   Duration lookahead = 0;        ///< minimum cross-partition delay, > 0 when partitions > 1
   Time end = kTimeMax;           ///< events at time >= end are not handled
   unsigned threads = 1;          ///< worker threads for windows; >= 1
-  /// A window runs inline (no parallel_for) when it is expected to handle fewer events:
-  /// the expectation is the window's span times the event rate of recent windows.
+  /// A window runs inline (no parallel_for) when it is expected to handle fewer events
+  /// (the window's span times the event rate of recent windows, plus the messages it
+  /// delivers), or when at most one partition has work in it.
   std::uint64_t inline_below = 64;
 };
 
