@@ -235,7 +235,12 @@ Time UpgradeController::send_horizon(std::uint32_t partition, Time next) const {
   // A timer created at or after `next` that may send fires min_gap_ later at the earliest;
   // with batched reports only a report tick sends, and the first one after `next` is the
   // earliest a zone event can arm.
-  Time h = report_interval_ > 0 ? tick_after(next) : next > kTimeMax - min_gap_ ? kTimeMax : next + min_gap_;
+  Time h = kTimeMax;
+  if (report_interval_ > 0) {
+    h = tick_after(next);
+  } else if (next <= kTimeMax - min_gap_) {
+    h = next + min_gap_;
+  }
   if (!uz.sendable.empty()) h = std::min(h, uz.sendable.top());
   return h;
 }

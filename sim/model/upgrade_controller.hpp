@@ -24,7 +24,7 @@ namespace fleetsim::model {
 enum UpgradeEvent : std::uint16_t {
   kUpStart = 400,         ///< orchestrator; payload = cycle: plan and start a cycle
   kUpHostCommand = 401,   ///< host (message); payload = target | op << 32 | run << 40 | version << 48
-  kUpHostReport = 402,    ///< orchestrator (message); payload = target | outcome << 32
+  kUpHostReport = 402,    ///< orchestrator (message); payload = target | outcome << 32 | lag (report_lag)
   kUpDrainRetry = 403,    ///< zone agent; blocked drains try again
   kUpDrainTimeout = 404,  ///< host; tag = work generation
   kUpMigrated = 405,      ///< host; tag = work generation: live migrations are done
@@ -191,6 +191,15 @@ class UpgradeController final : public Controller {
   /// A zone's message for the control plane: sent now, or at the next report tick.
   void to_control(core::Context& ctx, ZoneState& z, core::EntityId target, std::uint16_t kind, std::uint64_t payload);
   void on_report_tick(core::Context& ctx, ZoneState& z);
+  /// A batched host report carries how long ago (us) its host's step ended: the low 24
+  /// bits in payload bits 40-63, the rest in the tag (up to 2^40 us, over the 1h limit).
+  static void set_report_lag(std::uint64_t& payload, std::uint16_t& tag, Duration lag) {
+    payload |= (static_cast<std::uint64_t>(lag) & 0xffffffu) << 40;
+    tag = static_cast<std::uint16_t>(static_cast<std::uint64_t>(lag) >> 24);
+  }
+  static Duration report_lag(const core::Event& e) {
+    return static_cast<Duration>(e.payload >> 40 | static_cast<std::uint64_t>(e.tag) << 24);
+  }
   /// The first report tick after t.
   Time tick_after(Time t) const {
     return t > kTimeMax - report_interval_ ? kTimeMax : (t / report_interval_ + 1) * report_interval_;

@@ -42,11 +42,7 @@ void UpgradeController::on_report_tick(core::Context& ctx, ZoneState& z) {
   for (const UpgradeZone::Outgoing& m : uz.outbox) {
     std::uint64_t payload = m.payload;
     std::uint16_t tag = 0;
-    if (m.kind == kUpHostReport) {  // how long ago the host's step ended: bits 40-63 and the tag
-      const auto lag = static_cast<std::uint64_t>(ctx.now() - m.at);
-      payload |= (lag & 0xffffffu) << 40;
-      tag = static_cast<std::uint16_t>(lag >> 24);
-    }
+    if (m.kind == kUpHostReport) set_report_lag(payload, tag, ctx.now() - m.at);
     ctx.schedule(at, m.target, m.kind, payload, tag);
   }
   uz.outbox.clear();

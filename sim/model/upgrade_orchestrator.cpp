@@ -145,8 +145,6 @@ void UpgradeController::on_report(core::Context& ctx, UpgradeRun& r, const core:
   const auto target = static_cast<std::uint32_t>(e.payload & 0xffffffffu);
   const auto outcome = static_cast<HostOutcome>((e.payload >> 32) & 0xff);
   const ZoneId zone = r.targets[target].zone;
-  // A zone that batches its reports says how long ago the host's step ended.
-  const auto lag = static_cast<Duration>(e.payload >> 40 | static_cast<std::uint64_t>(e.tag) << 24);
   if (outcome == HostOutcome::VerifyFailed) {
     ++r.failed_verifications;
     ++r.failed_total;
@@ -166,7 +164,7 @@ void UpgradeController::on_report(core::Context& ctx, UpgradeRun& r, const core:
       const auto need = static_cast<std::int64_t>(std::ceil(0.95 * static_cast<double>(r.targets.size()) - 1e-9));
       if (!r.reached_95 && r.upgraded_count >= need) {
         r.reached_95 = true;
-        const Time at = ctx.now() - delay_between(partition_of_zone(zone), ctx.partition()) - lag;
+        const Time at = ctx.now() - delay_between(partition_of_zone(zone), ctx.partition()) - report_lag(e);
         r.t95_max_s = std::max(r.t95_max_s, static_cast<double>(at - r.cycle_start) / 1e6);
       }
       if (r.phase == UpPhase::RollingBack) {
