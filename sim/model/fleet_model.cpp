@@ -129,6 +129,7 @@ FleetModel::FleetModel(const scenario::Scenario& s, const PlacementFactory& plac
     std::int64_t replicas = 0;
     for (const ServiceZone& sz : zs.services) replicas += sz.desired;
     zs.tasks.reserve(static_cast<std::size_t>(replicas) + 4096);
+    zs.host_tasks.reserve(static_cast<std::size_t>(replicas) * 2 + 4096);
   }
   setup_replay();
 }
@@ -292,10 +293,7 @@ void FleetModel::bind(ZoneState& z, TaskId t, HostId h, Time now) {
   const double before = stranded_of(h);
   host_[h].free -= need;
   task.host = h;
-  task.prev = kNone;
-  task.next = host_[h].task_head;
-  if (task.next != kNone) z.tasks[task.next].prev = t;
-  host_[h].task_head = t;
+  z.host_tasks.add(host_[h], t);
   task.state = TaskState::Running;
   task.start = now;
   z.cpu_alloc.add(now, s_.warmup, static_cast<double>(need.v[kCpu]));
@@ -309,9 +307,7 @@ void FleetModel::unbind(ZoneState& z, TaskId t, Time now) {
   const scenario::Resources& need = need_of(z, task);
   const double before = stranded_of(h);
   host_[h].free += need;
-  if (task.prev != kNone) z.tasks[task.prev].next = task.next; else host_[h].task_head = task.next;
-  if (task.next != kNone) z.tasks[task.next].prev = task.prev;
-  task.prev = task.next = kNone;
+  z.host_tasks.remove(host_[h], t);
   z.cpu_alloc.add(now, s_.warmup, -static_cast<double>(need.v[kCpu]));
   z.mem_alloc.add(now, s_.warmup, -static_cast<double>(need.v[kMemory]));
   host_changed(z, h, now, before);

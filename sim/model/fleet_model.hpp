@@ -28,6 +28,7 @@
 #include "sim/model/controller.hpp"
 #include "sim/model/events.hpp"
 #include "sim/model/host_index.hpp"
+#include "sim/model/host_tasks.hpp"
 #include "sim/model/ids.hpp"
 #include "sim/model/integrator.hpp"
 #include "sim/model/placement.hpp"
@@ -42,11 +43,11 @@ namespace fleetsim::model {
 
 enum class TaskState : std::uint8_t { Free, Pending, Running };
 
-/// A unit of work on a host: a service replica, a VM or a batch job.
-struct Task {
+/// A unit of work on a host: a service replica, a VM or a batch job. One cache line
+/// each: a task is read at random (its completion, an eviction), one miss, never two.
+struct alignas(64) Task {
   WorkloadId workload = kNone;
   HostId host = kNone;
-  TaskId prev = kNone, next = kNone;  // the host's task list
   Time submit = 0;                    // batch: when it arrived (first submission)
   bool started_once = false;          // batch: its wait has been recorded
   Time start = 0;                     // when it last started running
@@ -114,6 +115,7 @@ struct ZoneState {
   ZoneId id = 0;
   HostIndex index;
   std::vector<Task, core::HugePageAllocator<Task>> tasks;  // huge pages: read at random
+  HostTasks host_tasks;                  // which tasks run on each host of the zone
   std::vector<TaskId> free_tasks;        // free slots last used by replicas and VMs
   std::vector<TaskId> free_batch_tasks;  // free slots last used by batch tasks
   PendingQueues pending;  // by priority, FIFO (queue_discipline.hpp)
@@ -289,7 +291,18 @@ class FleetModel {
   void stop_task(core::Context& ctx, ZoneState& z, TaskId t, bool evicted);
   ZoneState& zone_state(ZoneId z) { return zones_[z]; }
   const scenario::Scenario& scenario() const { return s_; }
-  TaskId first_task(HostId h) const { return host_[h].task_head; }
+  std::uint32_t task_count(HostId h) const { return host_[h].task_count; }
+  /// Calls f(t) for every task t on host h of zone z, newest first; f may stop or move
+  /// t (no other task of h). The tasks are fetched together before the first call.
+  template <class F>
+  void for_each_task(const ZoneState& z, HostId h, F&& f) const {
+    for (const TaskId t : z.host_tasks.of(host_[h])) __builtin_prefetch(&z.tasks[t]);
+    for (std::uint32_t i = host_[h].task_count; i > 0;) {
+      --i;
+      f(z.host_tasks.of(host_[h])[i]);
+      i = std::min(i, host_[h].task_count);
+    }
+  }
   // host versions and live migration (upgrades: migration.cpp)
   /// The version a host runs (0 = the fleet's initial version; names are the upgrade controller's).
   std::uint16_t host_version(HostId h) const { return host_version_[h]; }

@@ -21,15 +21,18 @@ namespace fleetsim::model {
 /// one per attribute. Capacity comes from the host's type (a small table).
 struct alignas(64) HostSlot {
   scenario::Resources free;         // capacity minus what its tasks hold
-  TaskId task_head = kNone;         // first task of the host's list (Task::next links the rest)
+  std::uint32_t tasks_at = 0;       // HostTasks: where the host's block of task ids starts
+  std::uint32_t task_count = 0;     // HostTasks: tasks on the host
   std::uint32_t pos = 0;            // HostIndex: position in its bucket
   std::uint16_t down = 0;           // failures currently holding the host down
   std::uint16_t type = 0;           // index into the host type table
   std::int16_t bucket = -1;         // HostIndex: its free-cpu bucket, -1 when not schedulable
   HostState admin = HostState::Up;  // administrative state
   std::uint8_t schedulable = 1;     // up and not cordoned: accepts new work
+  std::uint8_t task_shift = 0;      // HostTasks: the block holds 2^task_shift ids (0: no block)
   RackId rack = 0;                  // its rack (global id)
 };
+static_assert(sizeof(HostSlot) == 64);
 
 class HostIndex {
  public:

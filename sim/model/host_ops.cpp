@@ -41,7 +41,7 @@ void FleetModel::set_admin(core::Context& ctx, ZoneState& z, HostId h, HostState
 
 void FleetModel::leave_service(core::Context& ctx, ZoneState& z, HostId h) {
   z.hosts_up.add(ctx.now(), s_.warmup, -1);
-  while (host_[h].task_head != kNone) stop_task(ctx, z, host_[h].task_head, false);
+  while (host_[h].task_count > 0) stop_task(ctx, z, z.host_tasks.of(host_[h]).back(), false);  // newest first
 }
 
 void FleetModel::enter_service(core::Context& ctx, ZoneState& z, HostId) {

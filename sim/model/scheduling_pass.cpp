@@ -46,12 +46,12 @@ bool SchedulingPass::schedulable(HostId h) const { return m_.schedulable(h); }
 void SchedulingPass::running_jobs(std::vector<RunningJob>& out) const {
   const Time now = ctx_.now();
   for (HostId h = first_host(); h < end_host(); ++h) {
-    for (TaskId t = m_.host_[h].task_head; t != kNone; t = z_.tasks[t].next) {
+    m_.for_each_task(z_, h, [&](TaskId t) {
       const Task& task = z_.tasks[t];
       const auto kind = m_.s_.workloads[task.workload].kind;
-      if (kind != scenario::WorkloadKind::Batch && task.job == kNone) continue;  // replicas never end
+      if (kind != scenario::WorkloadKind::Batch && task.job == kNone) return;  // replicas never end
       out.push_back({h, std::max(now, task.start + m_.estimate_of(z_, task)), m_.need_of(z_, task)});
-    }
+    });
   }
 }
 

@@ -104,8 +104,7 @@ void UpgradeController::try_drain(core::Context& ctx, ZoneState& z, HostId h) {
   const scenario::Scenario& s = model_.scenario();
   settle(z);
   std::fill(uz.need.begin(), uz.need.end(), 0);
-  for (TaskId t = model_.first_task(h); t != kNone;) {
-    const TaskId next = z.tasks[t].next;
+  model_.for_each_task(z, h, [&](TaskId t) {
     const WorkloadId w = z.tasks[t].workload;
     const scenario::Workload& wl = s.workloads[w];
     if (wl.kind != scenario::WorkloadKind::Service && wl.kind != scenario::WorkloadKind::Vm) {
@@ -122,9 +121,8 @@ void UpgradeController::try_drain(core::Context& ctx, ZoneState& z, HostId h) {
     } else {
       ++uz.need[w];
     }
-    t = next;
-  }
-  if (model_.first_task(h) == kNone) {
+  });
+  if (model_.task_count(h) == 0) {
     drained(ctx, z, h, 0);
     return;
   }
@@ -248,8 +246,7 @@ void UpgradeController::on_drain_timeout(core::Context& ctx, ZoneState& z, HostI
   ++uz.timeouts[hw.run];
   const std::string& action = runs_[hw.run].spec->drain_timeout_action;
   if (action == "force") {
-    for (TaskId t = model_.first_task(h); t != kNone;) {
-      const TaskId next = z.tasks[t].next;
+    model_.for_each_task(z, h, [&](TaskId t) {
       const WorkloadId w = z.tasks[t].workload;
       const auto k = model_.scenario().workloads[w].kind;
       model_.stop_task(ctx, z, t, true);
@@ -258,8 +255,7 @@ void UpgradeController::on_drain_timeout(core::Context& ctx, ZoneState& z, HostI
         ++uz.out[w];
         ++z.services[w].drain_evictions;
       }
-      t = next;
-    }
+    });
     drained(ctx, z, h, 0);
   } else if (action == "skip") {
     if (hw.blocked) {
