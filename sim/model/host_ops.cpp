@@ -41,7 +41,7 @@ void FleetModel::set_admin(core::Context& ctx, ZoneState& z, HostId h, HostState
 
 void FleetModel::leave_service(core::Context& ctx, ZoneState& z, HostId h) {
   z.hosts_up.add(ctx.now(), s_.warmup, -1);
-  while (host_[h].task_count > 0) stop_task(ctx, z, z.host_tasks.of(host_[h]).back(), false);  // newest first
+  for_each_task(z, h, [&](TaskId t) { stop_task(ctx, z, t, false); });
 }
 
 void FleetModel::enter_service(core::Context& ctx, ZoneState& z, HostId) {

@@ -1,7 +1,8 @@
 #pragma once
 /// The tasks on each host of one zone, oldest first, as a short array of task ids per
 /// host. The arrays live in blocks of one pool per zone (capacities 4, 8, 16, ... ids,
-/// each block aligned to its own size, so a block of up to 16 ids is one cache line);
+/// each at an offset that is a multiple of its size, so that in a pool on huge pages a
+/// block of up to 16 ids is one cache line);
 /// a host's slot (HostSlot) says where its block is, how large and how full.
 ///
 /// Against a linked list through the tasks, adding or removing a task touches the host's
@@ -11,6 +12,7 @@
 /// from the newest (last) to the oldest sees the tasks in the order a list with new
 /// tasks at its head would.
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -37,10 +39,11 @@ class HostTasks {
   /// Removes t (which must be on the host), keeping the order of the others.
   void remove(HostSlot& s, TaskId t) {
     TaskId* a = pool_.data() + s.tasks_at;
-    std::uint32_t i = s.task_count;
-    while (a[--i] != t) {
-    }
-    for (--s.task_count; i < s.task_count; ++i) a[i] = a[i + 1];
+    TaskId* end = a + s.task_count;
+    TaskId* at = end - 1;
+    while (*at != t) --at;  // recent tasks end sooner: search from the newest
+    std::copy(at + 1, end, at);
+    --s.task_count;
   }
 
  private:
