@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "sim/core/huge_pages.hpp"
+#include "sim/core/prefetch.hpp"
 #include "sim/core/rng.hpp"
 #include "sim/core/simulation.hpp"
 #include "sim/io/column_table.hpp"
@@ -179,8 +180,8 @@ class FleetModel {
   /// started hours ago), so their cache lines are requested now. No effect on results.
   void prefetch(std::uint32_t partition, const core::Event& e) const {
     if (e.kind != kJobDone || partition >= zones_.size()) return;
-    __builtin_prefetch(&zones_[partition].tasks[static_cast<TaskId>(e.payload)]);
-    __builtin_prefetch(&host_[static_cast<HostId>(e.payload >> 32)]);
+    core::prefetch(&zones_[partition].tasks[static_cast<TaskId>(e.payload)]);
+    core::prefetch(&host_[static_cast<HostId>(e.payload >> 32)]);
   }
   /// The zone state behind a partition, or null for the control partition.
   ZoneState* zone_of_partition(std::uint32_t p) { return p < zones_.size() && (zones_.size() > 1 || p == 0) ? &zones_[p] : nullptr; }
@@ -296,7 +297,7 @@ class FleetModel {
   /// t (no other task of h). The tasks are fetched together before the first call.
   template <class F>
   void for_each_task(const ZoneState& z, HostId h, F&& f) const {
-    for (const TaskId t : z.host_tasks.of(host_[h])) __builtin_prefetch(&z.tasks[t]);
+    for (const TaskId t : z.host_tasks.of(host_[h])) core::prefetch(&z.tasks[t]);
     for (std::uint32_t i = host_[h].task_count; i > 0;) {
       --i;
       f(z.host_tasks.of(host_[h])[i]);

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string_view>
 
+#include "sim/core/prefetch.hpp"
 #include "sim/core/rng.hpp"
 #include "sim/model/host_index.hpp"
 #include "sim/model/ids.hpp"
@@ -54,7 +55,7 @@ class PlacementView {
   const scenario::Resources& capacity(HostId h) const { return type_capacity_[host_[h].type]; }
   /// A hint that h is about to be looked at: its slot is fetched while other candidates
   /// are examined (a bucket's hosts are scattered over the zone, one cache miss each).
-  void prefetch(HostId h) const { __builtin_prefetch(&host_[h]); }
+  void prefetch(HostId h) const { core::prefetch(&host_[h]); }
 
   /// False when spread rules out every host of [a, b) (one rack at its limit, or one
   /// host): lets searches skip whole ranges. True when it cannot tell.
