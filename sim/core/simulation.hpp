@@ -15,6 +15,7 @@
 /// With one partition the loop is a plain sequential DES with no window overhead.
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -69,6 +70,9 @@ struct WindowCost {
   std::uint64_t events = 0;
   std::uint64_t ns = 0;
   std::uint64_t busy_ns = 0;
+  /// The busiest thread's time, summed over windows: wall - critical is the loop's own
+  /// cost (waking threads, the barrier); critical - busy / threads is imbalance.
+  std::uint64_t critical_ns = 0;
 };
 
 struct RunStats {
@@ -167,14 +171,10 @@ class BasicSimulation {
       const int threads = std::min(static_cast<int>(config_.threads), tbb::info::default_concurrency());
       if (threads > 1) {
         arena_ = std::make_unique<tbb::task_arena>(threads);
-        // The static partitioner gives each thread a contiguous run of loop indices. Neighbour
-        // partitions (the zones of one region) are often busy together, so partitions are
-        // dealt to the runs round-robin: thread t's run holds partitions t, t + T, ...
-        for (int t = 0; t < threads; ++t) {
-          for (auto p = static_cast<std::uint32_t>(t); p < config_.partitions; p += static_cast<std::uint32_t>(threads)) {
-            dealt_.push_back(p);
-          }
-        }
+        workers_ = static_cast<std::uint32_t>(threads);
+#ifdef FLEETSIM_EVENT_PROFILE
+        worker_ns_.assign(workers_, 0);
+#endif
       }
     }
   }
@@ -265,6 +265,7 @@ class BasicSimulation {
     Time next = kTimeMax;        // earliest local event after the window
     std::uint64_t events = 0;
     std::uint64_t messages = 0;
+    std::uint64_t last_n = 0;    // events it handled the last time it ran: its weight
     Time last_time = 0;
 #ifdef FLEETSIM_EVENT_PROFILE
     std::vector<KindCost> profile;  // by event kind; written only by the thread running the partition
@@ -369,6 +370,7 @@ class BasicSimulation {
       ++n;
     }
     part.events += n;
+    part.last_n = n;
     part.last_time = ctx.now_;
     part.next = part.queue.empty() ? kTimeMax : part.queue.top().time;
 #ifdef FLEETSIM_EVENT_PROFILE
@@ -458,14 +460,35 @@ class BasicSimulation {
 #ifdef FLEETSIM_EVENT_PROFILE
         parallel = true;
 #endif
-        const auto body = [&](std::uint32_t p) {
+        // The partitions with work, heaviest first (by their events in the last window they
+        // ran), taken one at a time by whichever thread is free (list scheduling): the
+        // threads finish close together however the work falls on partitions. Which thread
+        // runs a partition changes nothing in it (partitions share nothing in a window).
+        order_.clear();
+        for (std::uint32_t p = 0; p < P; ++p) {
+          if (parts_[p].mail || parts_[p].next < bound) order_.push_back(p);
+        }
+        std::stable_sort(order_.begin(), order_.end(),
+                         [&](std::uint32_t a, std::uint32_t b) { return parts_[a].last_n > parts_[b].last_n; });
+        taken_.value.store(0, std::memory_order_relaxed);
+        const auto count = static_cast<std::uint32_t>(order_.size());
+        const auto body = [&]([[maybe_unused]] std::uint32_t worker) {
           tsan_acquire(&tsan_loop_start);  // tsan.hpp: the loop's edges, for ThreadSanitizer
-          run_partition(handler, dealt_[p], bound);
+#ifdef FLEETSIM_EVENT_PROFILE
+          const auto b0 = std::chrono::steady_clock::now();
+#endif
+          for (std::uint32_t i; (i = taken_.value.fetch_add(1, std::memory_order_relaxed)) < count;) {
+            run_partition(handler, order_[i], bound);
+          }
+#ifdef FLEETSIM_EVENT_PROFILE
+          worker_ns_[worker] += static_cast<std::uint64_t>(
+              std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - b0).count());
+#endif
           tsan_release(&tsan_loop_end);
         };
         tsan_release(&tsan_loop_start);
         arena_->execute([&] {
-          tbb::parallel_for(std::uint32_t{0}, P, std::uint32_t{1}, body, tbb::static_partitioner());
+          tbb::parallel_for(std::uint32_t{0}, workers_, std::uint32_t{1}, body, tbb::static_partitioner());
         });
         tsan_acquire(&tsan_loop_end);
       } else {
@@ -484,10 +507,17 @@ class BasicSimulation {
       wc.events += after_events - before_events;
       wc.ns += static_cast<std::uint64_t>(
           std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - w0).count());
+      std::uint64_t critical = 0;
+      for (auto& ns : worker_ns_) {
+        critical = std::max(critical, ns);
+        ns = 0;
+      }
       for (auto& part : parts_) {
+        if (!parallel) critical += part.busy_ns;
         wc.busy_ns += part.busy_ns;
         part.busy_ns = 0;
       }
+      wc.critical_ns += critical;
 #endif
       const double window_rate = static_cast<double>(after_events - before_events) / std::max(span, 1.0);
       rate = rate < 0 ? window_rate : 0.75 * rate + 0.25 * window_rate;
@@ -518,7 +548,15 @@ class BasicSimulation {
   std::vector<std::uint32_t> seq_;
   std::vector<Partition> parts_;
   std::unique_ptr<tbb::task_arena> arena_;
-  std::vector<std::uint32_t> dealt_;  // loop index -> partition (round-robin over threads)
+  std::uint32_t workers_ = 1;         // threads of the arena
+  std::vector<std::uint32_t> order_;  // this window's partitions with work, heaviest first
+  struct alignas(64) Counter {
+    std::atomic<std::uint32_t> value{0};
+  };
+  Counter taken_;  // entries of order_ handed out in this window
+#ifdef FLEETSIM_EVENT_PROFILE
+  std::vector<std::uint64_t> worker_ns_;  // per loop worker: its time in this window
+#endif
 #ifdef FLEETSIM_EVENT_PROFILE
   WindowCost window_cost_[2];
 #endif
