@@ -73,6 +73,10 @@ struct WindowCost {
   /// The busiest thread's time, summed over windows: wall - critical is the loop's own
   /// cost (waking threads, the barrier); critical - busy / threads is imbalance.
   std::uint64_t critical_ns = 0;
+  /// The least any assignment of partitions to threads could have made critical_ns: per
+  /// window, the larger of the busiest partition and busy / threads (critical - floor is
+  /// what better scheduling could still win; floor - busy / threads, what it cannot).
+  std::uint64_t floor_ns = 0;
 };
 
 struct RunStats {
@@ -512,12 +516,16 @@ class BasicSimulation {
         critical = std::max(critical, ns);
         ns = 0;
       }
+      std::uint64_t busy = 0, largest = 0;
       for (auto& part : parts_) {
         if (!parallel) critical += part.busy_ns;
-        wc.busy_ns += part.busy_ns;
+        busy += part.busy_ns;
+        largest = std::max(largest, part.busy_ns);
         part.busy_ns = 0;
       }
+      wc.busy_ns += busy;
       wc.critical_ns += critical;
+      wc.floor_ns += parallel ? std::max(largest, busy / workers_) : busy;
 #endif
       const double window_rate = static_cast<double>(after_events - before_events) / std::max(span, 1.0);
       rate = rate < 0 ? window_rate : 0.75 * rate + 0.25 * window_rate;

@@ -51,15 +51,16 @@ void print_event_profile(const std::vector<core::KindCost>& profile, std::uint64
 /// The measuring build's window table: windows run inline and in parallel, their events,
 /// wall time, and for parallel ones the share of the threads' time partitions kept busy.
 void print_window_profile(const core::WindowCost* w, unsigned threads) {
-  std::fprintf(stderr, "windows: %8s %12s %10s %10s %10s %11s\n", "windows", "events", "wall s", "busy s",
-               "critical s", "efficiency");
+  std::fprintf(stderr, "windows: %8s %12s %10s %10s %10s %10s %11s\n", "windows", "events", "wall s", "busy s",
+               "critical s", "floor s", "efficiency");
   const char* names[2] = {"inline", "parallel"};
   for (int i = 0; i < 2; ++i) {
     const double wall = static_cast<double>(w[i].ns) / 1e9, busy = static_cast<double>(w[i].busy_ns) / 1e9;
     const double eff = wall > 0 ? busy / (wall * (i == 1 ? std::max(threads, 1u) : 1u)) : 0;
-    std::fprintf(stderr, "%-8s %8llu %12llu %10.3f %10.3f %10.3f %10.1f%%\n", names[i],
+    std::fprintf(stderr, "%-8s %8llu %12llu %10.3f %10.3f %10.3f %10.3f %10.1f%%\n", names[i],
                  static_cast<unsigned long long>(w[i].windows), static_cast<unsigned long long>(w[i].events), wall,
-                 busy, static_cast<double>(w[i].critical_ns) / 1e9, 100.0 * eff);
+                 busy, static_cast<double>(w[i].critical_ns) / 1e9, static_cast<double>(w[i].floor_ns) / 1e9,
+                 100.0 * eff);
   }
 }
 #endif
