@@ -129,7 +129,9 @@ FleetModel::FleetModel(const scenario::Scenario& s, const PlacementFactory& plac
     std::int64_t replicas = 0;
     for (const ServiceZone& sz : zs.services) replicas += sz.desired;
     zs.tasks.reserve(static_cast<std::size_t>(replicas) + 4096);
-    zs.host_tasks.reserve(static_cast<std::size_t>(replicas) * 2 + 4096);
+    const ZoneInfo& zi = topo_.zones()[zs.id];
+    zs.host_tasks.homes(host_.data() + zi.first_host, static_cast<std::uint32_t>(zi.hosts()),
+                        static_cast<std::size_t>(replicas) + 4096);
   }
   setup_replay();
 }

@@ -176,12 +176,17 @@ class FleetModel {
   /// go to it. Called before the run.
   void add_controller(std::unique_ptr<Controller> c, std::uint16_t first_kind, std::uint16_t last_kind);
   /// Called by the engine with the event likely to come after the one it is about to
-  /// handle: a job completion will touch its task and its host, both usually cold (the job
-  /// started hours ago), so their cache lines are requested now. No effect on results.
+  /// handle: a job completion will touch its task, its host and the host's task ids, all
+  /// usually cold (the job started hours ago), so their cache lines are requested now (the
+  /// host's ids at its home block, where they are unless it holds many). No effect on results.
   void prefetch(std::uint32_t partition, const core::Event& e) const {
     if (e.kind != kJobDone || partition >= zones_.size()) return;
-    core::prefetch(&zones_[partition].tasks[static_cast<TaskId>(e.payload)]);
-    core::prefetch(&host_[static_cast<HostId>(e.payload >> 32)]);
+    const ZoneState& z = zones_[partition];
+    const auto h = static_cast<HostId>(e.payload >> 32);
+    core::prefetch(&z.tasks[static_cast<TaskId>(e.payload)]);
+    core::prefetch(&host_[h]);
+    const TaskId* ids = z.host_tasks.home(h - topo_.zones()[z.id].first_host);
+    for (std::uint32_t i = 0; i < HostTasks::kHome; i += 64 / sizeof(TaskId)) core::prefetch(ids + i);
   }
   /// The zone state behind a partition, or null for the control partition.
   ZoneState* zone_of_partition(std::uint32_t p) { return p < zones_.size() && (zones_.size() > 1 || p == 0) ? &zones_[p] : nullptr; }

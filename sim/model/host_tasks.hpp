@@ -11,7 +11,11 @@
 /// instead of one miss after another. Removal keeps the order of the others, so a walk
 /// from the newest (last) to the oldest sees the tasks in the order a list with new
 /// tasks at its head would.
-
+///
+/// A pool set up with homes() gives every host of the zone a home block of kHome ids at
+/// a place that follows from the host alone (its index in the zone), so that the block
+/// of a host about to be touched can be fetched before its slot is read: a host with more
+/// tasks moves to a pooled block and back home once half its home would do.
 #include <algorithm>
 #include <cstdint>
 #include <span>
@@ -25,8 +29,23 @@ namespace fleetsim::model {
 
 class HostTasks {
  public:
-  /// Reserves room for about `ids` task ids (the zone's replicas) at setup.
-  void reserve(std::size_t ids) { pool_.reserve(ids); }
+  static constexpr std::uint8_t kHomeShift = 5;
+  static constexpr std::uint32_t kHome = std::uint32_t{1} << kHomeShift;  // ids in a home block
+
+  /// Gives each of the zone's `count` hosts (slots[0..count), empty) its home block, and
+  /// reserves room for about `ids` more task ids in pooled blocks. Once, before any add.
+  void homes(HostSlot* slots, std::uint32_t count, std::size_t ids) {
+    slots_ = slots;
+    home_count_ = count;
+    pool_.reserve(static_cast<std::size_t>(count) * kHome + ids);
+    pool_.assign(static_cast<std::size_t>(count) * kHome, kNone);
+    for (std::uint32_t i = 0; i < count; ++i) {
+      slots[i].tasks_at = i << kHomeShift;
+      slots[i].task_shift = kHomeShift;
+    }
+  }
+  /// Where the home block of the zone's i-th host is (to prefetch; homes() was called).
+  const TaskId* home(std::uint32_t i) const { return pool_.data() + (static_cast<std::size_t>(i) << kHomeShift); }
 
   /// The host's tasks, oldest first. Valid until the next add on any host of the zone.
   std::span<const TaskId> of(const HostSlot& s) const { return {pool_.data() + s.tasks_at, s.task_count}; }
@@ -44,6 +63,7 @@ class HostTasks {
     while (*at != t) --at;  // recent tasks end sooner: search from the newest
     std::copy(at + 1, end, at);
     --s.task_count;
+    if (s.task_shift > kHomeShift && s.task_count <= kHome / 2 && home_count_ > 0) go_home(s);
   }
 
  private:
@@ -58,9 +78,20 @@ class HostTasks {
     const std::uint8_t shift = s.task_shift == 0 ? kMinShift : static_cast<std::uint8_t>(s.task_shift + 1);
     const std::uint32_t at = take(shift);
     std::copy_n(pool_.data() + s.tasks_at, s.task_count, pool_.data() + at);
-    if (s.task_shift != 0) free_[s.task_shift].push_back(s.tasks_at);
+    if (s.task_shift != 0 && !at_home(s)) free_[s.task_shift].push_back(s.tasks_at);
     s.tasks_at = at;
     s.task_shift = shift;
+  }
+
+  bool at_home(const HostSlot& s) const { return s.tasks_at < home_count_ * kHome; }
+
+  /// Moves a host from its pooled block back to its home block, freeing the pooled one.
+  void go_home(HostSlot& s) {
+    const auto home_at = static_cast<std::uint32_t>(&s - slots_) << kHomeShift;
+    std::copy_n(pool_.data() + s.tasks_at, s.task_count, pool_.data() + home_at);
+    free_[s.task_shift].push_back(s.tasks_at);
+    s.tasks_at = home_at;
+    s.task_shift = kHomeShift;
   }
 
   /// A free block of 2^shift ids: a freed one, or a new one at the end of the pool
@@ -79,7 +110,9 @@ class HostTasks {
     return static_cast<std::uint32_t>(at);
   }
 
-  std::vector<TaskId, core::HugePageAllocator<TaskId>> pool_;
+  std::vector<TaskId, core::HugePageAllocator<TaskId>> pool_;  // home blocks first, then pooled ones
+  HostSlot* slots_ = nullptr;    // the zone's first host's slot (homes() only)
+  std::uint32_t home_count_ = 0;  // hosts with a home block
   std::vector<std::vector<std::uint32_t>> free_;  // [shift]: offsets of free blocks
 };
 

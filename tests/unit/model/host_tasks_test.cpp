@@ -60,3 +60,71 @@ TEST_CASE("a host emptied and refilled reuses its block; freed blocks serve othe
   CHECK(ids(tasks, a) == std::vector<TaskId>{9});
   CHECK(ids(tasks, b) == std::vector<TaskId>{100});
 }
+
+TEST_CASE("with homes, each host starts in a home block that follows from its index and returns to it",
+          "[model][host_tasks]") {
+  HostTasks tasks;
+  std::vector<HostSlot> hosts(4);
+  tasks.homes(hosts.data(), static_cast<std::uint32_t>(hosts.size()), 100);
+  for (std::uint32_t i = 0; i < hosts.size(); ++i) {
+    CHECK(hosts[i].tasks_at == i * HostTasks::kHome);
+    CHECK(hosts[i].task_shift == HostTasks::kHomeShift);
+  }
+  // Host 2 outgrows its home: its ids move to a pooled block past all the homes, in order.
+  std::vector<TaskId> expected;
+  for (TaskId t = 0; t < HostTasks::kHome + 8; ++t) {
+    tasks.add(hosts[2], t);
+    expected.push_back(t);
+  }
+  CHECK(hosts[2].task_shift == HostTasks::kHomeShift + 1);
+  CHECK(hosts[2].tasks_at >= hosts.size() * HostTasks::kHome);
+  CHECK(ids(tasks, hosts[2]) == expected);
+  // Its home block is not handed to another host that grows meanwhile.
+  for (TaskId t = 1000; t < 1000 + HostTasks::kHome + 1; ++t) tasks.add(hosts[0], t);
+  CHECK(hosts[0].tasks_at != 2 * HostTasks::kHome);
+  CHECK(hosts[0].tasks_at != hosts[2].tasks_at);
+  // Shrinking to half a home block brings host 2 back home, order kept; its pooled block
+  // is then free for the next host to grow.
+  const std::uint32_t pooled = hosts[2].tasks_at;
+  while (expected.size() > HostTasks::kHome / 2) {
+    const auto at = expected.begin() + static_cast<std::ptrdiff_t>(expected.size() / 3);
+    tasks.remove(hosts[2], *at);
+    expected.erase(at);
+  }
+  CHECK(hosts[2].tasks_at == 2 * HostTasks::kHome);
+  CHECK(hosts[2].task_shift == HostTasks::kHomeShift);
+  CHECK(ids(tasks, hosts[2]) == expected);
+  CHECK(ids(tasks, hosts[0]).size() == HostTasks::kHome + 1);
+  for (TaskId t = 2000; t < 2000 + HostTasks::kHome + 1; ++t) tasks.add(hosts[1], t);
+  CHECK(hosts[1].tasks_at == pooled);
+  CHECK(ids(tasks, hosts[2]) == expected);
+}
+
+TEST_CASE("with homes, random adds and removals on every host match a plain list per host", "[model][host_tasks]") {
+  HostTasks tasks;
+  std::vector<HostSlot> hosts(6);
+  tasks.homes(hosts.data(), static_cast<std::uint32_t>(hosts.size()), 0);
+  std::vector<std::vector<TaskId>> expected(hosts.size());
+  std::mt19937 gen(11);
+  TaskId next_id = 0;
+  for (int step = 0; step < 40000; ++step) {
+    const std::size_t h = gen() % hosts.size();
+    // Phases that grow past a home block and shrink back below half of one, many times.
+    const bool grow = (step / 2000) % 2 == 0 ? gen() % 4 != 0 : gen() % 4 == 0;
+    if (expected[h].empty() || grow) {
+      tasks.add(hosts[h], next_id);
+      expected[h].push_back(next_id++);
+    } else {
+      const std::size_t i = gen() % expected[h].size();
+      tasks.remove(hosts[h], expected[h][i]);
+      expected[h].erase(expected[h].begin() + static_cast<std::ptrdiff_t>(i));
+    }
+    if (step % 89 == 0) {
+      for (std::size_t k = 0; k < hosts.size(); ++k) REQUIRE(ids(tasks, hosts[k]) == expected[k]);
+    }
+  }
+  for (std::size_t k = 0; k < hosts.size(); ++k) {
+    CHECK(ids(tasks, hosts[k]) == expected[k]);
+    if (hosts[k].task_shift == HostTasks::kHomeShift) CHECK(hosts[k].tasks_at == k * HostTasks::kHome);
+  }
+}
