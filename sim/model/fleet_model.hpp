@@ -178,14 +178,26 @@ class FleetModel {
   /// Called by the engine with the event likely to come after the one it is about to
   /// handle: a job completion will touch its task, its host and the host's task ids, all
   /// usually cold (the job started hours ago), so their cache lines are requested now (the
-  /// host's ids at its home block, where they are unless it holds many). No effect on results.
+  /// host's ids at its home block, where they are unless it holds many); a controller's
+  /// event at a host, its host and ids. No effect on results.
   void prefetch(std::uint32_t partition, const core::Event& e) const {
-    if (e.kind != kJobDone || partition >= zones_.size()) return;
+    if (partition >= zones_.size()) return;
     const ZoneState& z = zones_[partition];
-    const auto h = static_cast<HostId>(e.payload >> 32);
-    core::prefetch(&z.tasks[static_cast<TaskId>(e.payload)]);
+    HostId h;
+    if (e.kind == kJobDone) {
+      h = static_cast<HostId>(e.payload >> 32);
+      core::prefetch(&z.tasks[static_cast<TaskId>(e.payload)]);
+    } else if (e.kind >= kFirstControllerKind && e.target >= zones_.size()) {
+      // A controller's event at a host (an upgrade command, an install done) reads the
+      // host and, for a drain, walks its tasks.
+      h = entity_host(e.target);
+    } else {
+      return;
+    }
+    const ZoneInfo& zi = topo_.zones()[z.id];
+    if (h < zi.first_host || h >= zi.end_host) return;
     core::prefetch(&host_[h]);
-    const TaskId* ids = z.host_tasks.home(h - topo_.zones()[z.id].first_host);
+    const TaskId* ids = z.host_tasks.home(h - zi.first_host);
     for (std::uint32_t i = 0; i < HostTasks::kHome; i += 64 / sizeof(TaskId)) core::prefetch(ids + i);
   }
   /// The zone state behind a partition, or null for the control partition.
