@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstdint>
 #include <catch2/catch.hpp>
 #include <random>
 #include <vector>
@@ -14,17 +15,18 @@ std::vector<TaskId> ids(const HostTasks& tasks, const HostSlot& s) {
   const auto span = tasks.of(s);
   return {span.begin(), span.end()};
 }
-}  // namespace
 
-TEST_CASE("host task arrays keep each host's tasks in order through growth and removal", "[model][host_tasks]") {
-  HostTasks tasks;
-  std::vector<HostSlot> hosts(5);
-  std::vector<std::vector<TaskId>> expected(hosts.size());  // a plain list per host: the reference
-  std::mt19937 gen(7);
+/// Random adds and removals on `hosts`, checked against a plain list per host (the
+/// reference, returned); `grow(step, gen)` says whether a step adds rather than removes.
+template <class Grow>
+std::vector<std::vector<TaskId>> churn(HostTasks& tasks, std::vector<HostSlot>& hosts, std::uint32_t seed, int steps,
+                                       Grow grow) {
+  std::vector<std::vector<TaskId>> expected(hosts.size());
+  std::mt19937 gen(seed);
   TaskId next_id = 0;
-  for (int step = 0; step < 20000; ++step) {
+  for (int step = 0; step < steps; ++step) {
     const std::size_t h = gen() % hosts.size();
-    if (expected[h].empty() || gen() % 3 != 0) {  // grow more than shrink: blocks up to 2^9 ids
+    if (expected[h].empty() || grow(step, gen)) {
       tasks.add(hosts[h], next_id);
       expected[h].push_back(next_id++);
     } else {
@@ -36,6 +38,15 @@ TEST_CASE("host task arrays keep each host's tasks in order through growth and r
       for (std::size_t k = 0; k < hosts.size(); ++k) REQUIRE(ids(tasks, hosts[k]) == expected[k]);
     }
   }
+  return expected;
+}
+}  // namespace
+
+TEST_CASE("host task arrays keep each host's tasks in order through growth and removal", "[model][host_tasks]") {
+  HostTasks tasks;
+  std::vector<HostSlot> hosts(5);
+  // Grow more than shrink: blocks up to 2^9 ids.
+  const auto expected = churn(tasks, hosts, 7, 20000, [](int, std::mt19937& gen) { return gen() % 3 != 0; });
   for (std::size_t k = 0; k < hosts.size(); ++k) {
     CHECK(ids(tasks, hosts[k]) == expected[k]);
     CHECK(hosts[k].task_count == expected[k].size());
@@ -104,25 +115,10 @@ TEST_CASE("with homes, random adds and removals on every host match a plain list
   HostTasks tasks;
   std::vector<HostSlot> hosts(6);
   tasks.homes(hosts.data(), static_cast<std::uint32_t>(hosts.size()), 0);
-  std::vector<std::vector<TaskId>> expected(hosts.size());
-  std::mt19937 gen(11);
-  TaskId next_id = 0;
-  for (int step = 0; step < 40000; ++step) {
-    const std::size_t h = gen() % hosts.size();
-    // Phases that grow past a home block and shrink back below half of one, many times.
-    const bool grow = (step / 2000) % 2 == 0 ? gen() % 4 != 0 : gen() % 4 == 0;
-    if (expected[h].empty() || grow) {
-      tasks.add(hosts[h], next_id);
-      expected[h].push_back(next_id++);
-    } else {
-      const std::size_t i = gen() % expected[h].size();
-      tasks.remove(hosts[h], expected[h][i]);
-      expected[h].erase(expected[h].begin() + static_cast<std::ptrdiff_t>(i));
-    }
-    if (step % 89 == 0) {
-      for (std::size_t k = 0; k < hosts.size(); ++k) REQUIRE(ids(tasks, hosts[k]) == expected[k]);
-    }
-  }
+  // Phases that grow past a home block and shrink back below half of one, many times.
+  const auto expected = churn(tasks, hosts, 11, 40000, [](int step, std::mt19937& gen) {
+    return (step / 2000) % 2 == 0 ? gen() % 4 != 0 : gen() % 4 == 0;
+  });
   for (std::size_t k = 0; k < hosts.size(); ++k) {
     CHECK(ids(tasks, hosts[k]) == expected[k]);
     if (hosts[k].task_shift == HostTasks::kHomeShift) CHECK(hosts[k].tasks_at == k * HostTasks::kHome);
