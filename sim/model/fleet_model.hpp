@@ -197,8 +197,7 @@ class FleetModel {
     const ZoneInfo& zi = topo_.zones()[z.id];
     if (h < zi.first_host || h >= zi.end_host) return;
     core::prefetch(&host_[h]);
-    const TaskId* ids = z.host_tasks.home(h - zi.first_host);
-    for (std::uint32_t i = 0; i < HostTasks::kHome; i += 64 / sizeof(TaskId)) core::prefetch(ids + i);
+    z.host_tasks.prefetch_home(h - zi.first_host);
   }
   /// The zone state behind a partition, or null for the control partition.
   ZoneState* zone_of_partition(std::uint32_t p) { return p < zones_.size() && (zones_.size() > 1 || p == 0) ? &zones_[p] : nullptr; }

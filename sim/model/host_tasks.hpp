@@ -16,12 +16,14 @@
 /// a place that follows from the host alone (its index in the zone), so that the block
 /// of a host about to be touched can be fetched before its slot is read: a host with more
 /// tasks moves to a pooled block and back home once half its home would do.
+
 #include <algorithm>
 #include <cstdint>
 #include <span>
 #include <vector>
 
 #include "sim/core/huge_pages.hpp"
+#include "sim/core/prefetch.hpp"
 #include "sim/model/host_index.hpp"
 #include "sim/model/ids.hpp"
 
@@ -40,12 +42,16 @@ class HostTasks {
     pool_.reserve(static_cast<std::size_t>(count) * kHome + ids);
     pool_.assign(static_cast<std::size_t>(count) * kHome, kNone);
     for (std::uint32_t i = 0; i < count; ++i) {
-      slots[i].tasks_at = i << kHomeShift;
+      slots[i].tasks_at = home_at(i);
       slots[i].task_shift = kHomeShift;
     }
   }
-  /// Where the home block of the zone's i-th host is (to prefetch; homes() was called).
-  const TaskId* home(std::uint32_t i) const { return pool_.data() + (static_cast<std::size_t>(i) << kHomeShift); }
+  /// Requests the cache lines of the zone's i-th host's home block (homes() was called):
+  /// its ids, unless it holds more than a home block. No effect on results.
+  void prefetch_home(std::uint32_t i) const {
+    const TaskId* block = pool_.data() + home_at(i);
+    for (std::uint32_t k = 0; k < kHome; k += 64 / sizeof(TaskId)) core::prefetch(block + k);
+  }
 
   /// The host's tasks, oldest first. Valid until the next add on any host of the zone.
   std::span<const TaskId> of(const HostSlot& s) const { return {pool_.data() + s.tasks_at, s.task_count}; }
@@ -83,14 +89,15 @@ class HostTasks {
     s.task_shift = shift;
   }
 
-  bool at_home(const HostSlot& s) const { return s.tasks_at < home_count_ * kHome; }
+  static std::uint32_t home_at(std::uint32_t i) { return i << kHomeShift; }
+  bool at_home(const HostSlot& s) const { return s.tasks_at < home_at(home_count_); }
 
   /// Moves a host from its pooled block back to its home block, freeing the pooled one.
   void go_home(HostSlot& s) {
-    const auto home_at = static_cast<std::uint32_t>(&s - slots_) << kHomeShift;
-    std::copy_n(pool_.data() + s.tasks_at, s.task_count, pool_.data() + home_at);
+    const std::uint32_t at = home_at(static_cast<std::uint32_t>(&s - slots_));
+    std::copy_n(pool_.data() + s.tasks_at, s.task_count, pool_.data() + at);
     free_[s.task_shift].push_back(s.tasks_at);
-    s.tasks_at = home_at;
+    s.tasks_at = at;
     s.task_shift = kHomeShift;
   }
 
