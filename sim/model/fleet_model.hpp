@@ -194,6 +194,7 @@ class FleetModel {
     } else {
       return;
     }
+    // Controllers' own entities (a zone's agent) come after the hosts: not hosts, skipped.
     const ZoneInfo& zi = topo_.zones()[z.id];
     if (h < zi.first_host || h >= zi.end_host) return;
     core::prefetch(&host_[h]);
